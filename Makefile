@@ -1,0 +1,37 @@
+# VitalGate — `make demo` to see it work, `make test` to prove it.
+SWIFT ?= swift
+BIN := .build/debug/vitalgate
+
+.PHONY: all deps build demo test bench release proto clean
+
+all: build
+
+deps:
+	@Scripts/install-deps
+
+build: deps
+	$(SWIFT) build --product vitalgate
+
+## A simulated ward, local brokers, the gateway and a receiver, for about a minute (Ctrl-C stops).
+demo: build
+	$(BIN) demo --seconds $${DEMO_SECONDS:-60}
+
+## Everything CI runs: unit tests and the integration tests with real brokers, TLS and SQLite.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## End-to-end throughput, latency, CPU and memory; writes BENCHMARKS.md.
+bench: deps
+	$(SWIFT) build -c release --product vitalgate
+	Scripts/bench
+
+release: deps
+	$(SWIFT) build -c release --product vitalgate
+
+## Regenerate Sources/Wire/vitalgate.pb.swift after editing vitalgate.proto.
+proto:
+	Scripts/gen-proto
+
+clean:
+	rm -rf .build

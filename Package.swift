@@ -1,0 +1,101 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "VitalGate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vitalgate", targets: ["vitalgate"]),
+        .library(name: "Receiver", targets: ["Receiver"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.10.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        .target(name: "GatewayModel", swiftSettings: strict),
+        .target(
+            name: "Wire",
+            dependencies: [
+                "GatewayModel",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["vitalgate.proto"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Store",
+            dependencies: ["GatewayModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .systemLibrary(
+            name: "CMosquitto",
+            pkgConfig: "libmosquitto",
+            providers: [.apt(["libmosquitto-dev"])]
+        ),
+        .target(
+            name: "Transport",
+            dependencies: ["CMosquitto", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(name: "DeviceCodecs", dependencies: ["GatewayModel"], swiftSettings: strict),
+        .target(
+            name: "YAMLConfig",
+            dependencies: ["Transport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "Detection", dependencies: ["GatewayModel"], swiftSettings: strict),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "GatewayModel", "Wire", "Store", "Transport", "DeviceCodecs", "Detection", "YAMLConfig",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Receiver",
+            dependencies: [
+                "GatewayModel", "Wire", "Transport", "YAMLConfig",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "vitalgate",
+            dependencies: [
+                "Gateway", "Receiver", "Wire", "Transport", "YAMLConfig", "SupportKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "SupportKit", dependencies: ["Transport"], path: "Tests/SupportKit", swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection"], swiftSettings: strict),
+        .testTarget(
+            name: "WireTests",
+            dependencies: ["Wire", "GatewayModel", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "SupportKit"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "SupportKit"], swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Gateway", "Receiver", "Wire", "Store", "Transport", "SupportKit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+    ]
+)

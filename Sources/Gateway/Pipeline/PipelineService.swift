@@ -1,0 +1,75 @@
+import GatewayModel
+import Logging
+import ServiceLifecycle
+
+/// The pipeline's one consumer: analyse readings, batch them per lane, seal and commit.
+///
+/// One task owns the batcher and detectors, so the hot path takes no locks.
+final class PipelineService: Service {
+    private let input: AsyncStream<PipelineInput>
+    private let inputContinuation: AsyncStream<PipelineInput>.Continuation
+    private let status: StatusBoard
+    private let logger: Logger
+    private let tickInterval: Duration
+    private let state: State
+
+    private struct State: Sendable {
+        var analyzer: Analyzer
+        var batcher: Batcher
+        var committer: BatchCommitter
+    }
+
+    init(
+        input: AsyncStream<PipelineInput>, inputContinuation: AsyncStream<PipelineInput>.Continuation,
+        analyzer: Analyzer, batcher: Batcher, committer: BatchCommitter, status: StatusBoard, logger: Logger,
+        tickInterval: Duration = .milliseconds(25)
+    ) {
+        self.input = input
+        self.inputContinuation = inputContinuation
+        self.state = State(analyzer: analyzer, batcher: batcher, committer: committer)
+        self.status = status
+        self.logger = logger
+        self.tickInterval = tickInterval
+    }
+
+    func run() async {
+        var state = self.state
+        let ticker = Task { [inputContinuation, tickInterval] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: tickInterval)
+                inputContinuation.yield(.tick)
+            }
+        }
+        await withGracefulShutdownHandler {
+            for await item in input { handle(item, state: &state) }
+        } onGracefulShutdown: { [inputContinuation] in
+            // Sources stop before the pipeline (service order), so finishing the stream here
+            // lets the loop drain everything they handed over before the final flush.
+            inputContinuation.finish()
+        }
+        ticker.cancel()
+        state.committer.commit(state.batcher.drain())
+        status.update { $0.pendingReadings = 0 }
+        logger.info("pipeline flushed open batches")
+    }
+
+    private func handle(_ item: PipelineInput, state: inout State) {
+        let now = ContinuousClock.now
+        switch item {
+        case let .readings(device, lane, measurements):
+            let events = state.analyzer.analyse(measurements)
+            var closed = state.batcher.add(measurements, from: device, lane: lane, now: now)
+            if !events.isEmpty {
+                // Alarms go first into the queue so the uplink sends them before the vitals.
+                closed = state.batcher.add(events, devices: [device], now: now) + closed
+                status.update { $0.eventsRaised += events.count { $0.kind == .raised } }
+            }
+            if !closed.isEmpty { state.committer.commit(closed) }
+        case .tick:
+            let closed = state.batcher.due(now: now)
+            if closed.isEmpty { state.committer.flush() } else { state.committer.commit(closed) }
+            let pending = state.batcher.pendingReadings
+            status.update { $0.pendingReadings = pending }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import YAMLConfig
+
+/// The device profiles found in the configured profile folders, by name.
+public struct ProfileCatalog: Sendable {
+    public var profiles: [String: DeviceProfile]
+    /// Profiles that failed to load; reported, but they do not hide the good ones.
+    public var errors: [ConfigError]
+
+    /// Loads every `*.yaml`/`*.yml` file in `directories`; a missing folder is skipped.
+    public static func load(directories: [String]) -> ProfileCatalog {
+        var catalog = ProfileCatalog(profiles: [:], errors: [])
+        for directory in directories {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                let path = (directory as NSString).appendingPathComponent(name)
+                do {
+                    let profile = try DeviceProfile.load(path: path)
+                    // Later folders override earlier ones, as /etc overrides /usr/share.
+                    catalog.profiles[profile.name] = profile
+                } catch {
+                    catalog.errors.append(error)
+                }
+            }
+        }
+        return catalog
+    }
+}

@@ -1,0 +1,111 @@
+import DeviceCodecs
+import Foundation
+import GatewayModel
+import Logging
+import ServiceLifecycle
+import Transport
+
+/// Reads MQTT and BLE-bridged devices from the local sensor broker and hands their readings on.
+///
+/// QoS 1 with a persistent session (clean start false, stable client id) so the broker keeps
+/// readings while the gateway restarts.
+final class MQTTSensorSource: Service {
+    private struct Route: Sendable {
+        let filter: TopicFilter
+        let decoder: DeviceDecoder
+    }
+
+    private let settings: SensorSettings
+    private let routes: [Route]
+    private let output: AsyncStream<PipelineInput>.Continuation
+    private let status: StatusBoard
+    private let logger: Logger
+
+    init(settings: SensorSettings, devices: [(DeviceConfig, DeviceProfile)], output: AsyncStream<PipelineInput>.Continuation, status: StatusBoard, logger: Logger) {
+        self.settings = settings
+        self.routes = devices.compactMap { device, profile in
+            device.topic.map { Route(filter: TopicFilter($0), decoder: DeviceDecoder(device: device.info, profile: profile)) }
+        }
+        self.output = output
+        self.status = status
+        self.logger = logger
+    }
+
+    func run() async throws {
+        guard !routes.isEmpty else {
+            logger.info("no MQTT devices configured; sensor broker not used")
+            return await waitForShutdown()
+        }
+        var backoff = ReconnectBackoff()
+        var log = RateLimitedLog()
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let client: MQTTClient
+            do {
+                client = try MQTTClient(options: clientOptions())
+                try await cancelWhenGracefulShutdown { try await client.connect() }
+                for filter in Set(routes.map(\.filter.text)).sorted() { try client.subscribe(filter, qos: 1) }
+            } catch {
+                log.warning(logger, key: "connect", "sensor broker \(settings.url) unavailable: \(error)")
+                let delay = backoff.nextDelay()
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+                continue
+            }
+            backoff.reset()
+            logger.info("subscribed to \(routes.count) device topic(s) on \(settings.url)")
+            await withGracefulShutdownHandler {
+                await consume(client, log: &log)
+            } onGracefulShutdown: {
+                // Closing ends the event stream after what libmosquitto already acknowledged, which
+                // consume() still hands on, so nothing acknowledged to the broker is dropped here.
+                client.close()
+            }
+            client.close()
+        }
+    }
+
+    private func clientOptions() -> MQTTClientOptions {
+        MQTTClientOptions(
+            endpoint: settings.endpoint, clientID: settings.clientID, cleanStart: false,
+            sessionExpirySeconds: 86400, tls: settings.tls
+        )
+    }
+
+    private func consume(_ client: MQTTClient, log: inout RateLimitedLog) async {
+        for await event in client.events {
+            switch event {
+            case let .message(message):
+                handle(message, log: &log)
+            case let .disconnected(reason):
+                if !Task.isShuttingDownGracefully {
+                    log.warning(logger, key: "disconnect", "sensor broker connection lost: \(reason)")
+                }
+                return
+            case .connected, .published:
+                continue
+            }
+        }
+    }
+
+    private func handle(_ message: MQTTMessage, log: inout RateLimitedLog) {
+        let now = WallClock.nowUnixMs()
+        var routed = false
+        for route in routes where route.filter.matches(message.topic) {
+            routed = true
+            let device = route.decoder.device
+            do throws(DecodeError) {
+                let (measurements, _) = try route.decoder.decode(message.payload, nowUnixMs: now)
+                status.recordMessage(device: device.id, samples: measurements.count, at: now)
+                guard !measurements.isEmpty else { continue }
+                output.yield(.readings(device: device, lane: route.decoder.profile.lane, measurements: measurements))
+            } catch {
+                status.recordDecodeError(device: device.id, message: error.message)
+                log.warning(logger, key: device.id, "device \(device.id): malformed payload on \(message.topic): \(error.message)")
+            }
+        }
+        if !routed { status.recordUnroutable() }
+    }
+
+    private func waitForShutdown() async {
+        try? await gracefulShutdown()
+    }
+}

@@ -1,0 +1,95 @@
+import GatewayModel
+import Synchronization
+
+/// Live counters and states of one gateway process, written by the services and read by status views.
+public final class StatusBoard: Sendable {
+    private let state: Mutex<GatewaySnapshot>
+
+    public init(gatewayID: String, upstreamURL: String, devices: [DeviceConfig]) {
+        var snapshot = GatewaySnapshot(gatewayID: gatewayID, upstreamURL: upstreamURL)
+        for device in devices {
+            snapshot.devices[device.info.id] = DeviceSnapshot(id: device.info.id, profile: device.info.profile, source: device.topic ?? device.port ?? "")
+        }
+        snapshot.deviceOrder = devices.map(\.info.id)
+        state = Mutex(snapshot)
+    }
+
+    public func snapshot() -> GatewaySnapshot { state.withLock { $0 } }
+
+    func update(_ body: (inout GatewaySnapshot) -> Void) { state.withLock { body(&$0) } }
+
+    func recordMessage(device: String, samples: Int, at unixMs: Int64) {
+        state.withLock {
+            $0.messagesIn += 1
+            $0.readingsIn += samples
+            $0.devices[device]?.messages += 1
+            $0.devices[device]?.samples += samples
+            $0.devices[device]?.lastSeenUnixMs = unixMs
+            $0.devices[device]?.state = .ok
+        }
+    }
+
+    func recordDecodeError(device: String, message: String) {
+        state.withLock {
+            $0.decodeErrors += 1
+            $0.devices[device]?.decodeErrors += 1
+            $0.devices[device]?.lastError = message
+        }
+    }
+
+    func recordUnroutable() { state.withLock { $0.unroutableMessages += 1 } }
+}
+
+/// A consistent copy of the gateway's counters and states at one moment.
+public struct GatewaySnapshot: Sendable {
+    public var gatewayID: String
+    public var upstreamURL: String
+    public var upstreamConnected = false
+    public var upstreamSinceUnixMs: Int64?
+    public var upstreamLastError: String?
+    public var lastAckUnixMs: Int64?
+    public var inflight = 0
+    public var reconnects = 0
+    public var messagesIn = 0
+    public var readingsIn = 0
+    public var decodeErrors = 0
+    public var unroutableMessages = 0
+    public var eventsRaised = 0
+    public var batchesSealed: [Lane: Int] = [:]
+    public var batchesCommitted: [Lane: Int] = [:]
+    public var batchesAcked: [Lane: Int] = [:]
+    public var batchesRefused: [Lane: Int] = [:]
+    /// Readings waiting in memory for their batch to be sealed and committed.
+    public var pendingReadings = 0
+    /// Why the gateway is running in a reduced mode (disk full, store failing), or nil.
+    public var degraded: String?
+    public var devices: [String: DeviceSnapshot] = [:]
+    public var deviceOrder: [String] = []
+
+    init(gatewayID: String, upstreamURL: String) {
+        self.gatewayID = gatewayID
+        self.upstreamURL = upstreamURL
+    }
+}
+
+/// Counters and state of one device.
+public struct DeviceSnapshot: Sendable {
+    /// Device health as shown to operators.
+    public enum State: String, Sendable {
+        case ok
+        case stale
+        case disconnected
+        case error
+        case waiting
+    }
+
+    public var id: String
+    public var profile: String
+    public var source: String
+    public var state: State = .waiting
+    public var lastSeenUnixMs: Int64?
+    public var messages = 0
+    public var samples = 0
+    public var decodeErrors = 0
+    public var lastError: String?
+}

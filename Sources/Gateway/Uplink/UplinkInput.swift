@@ -1,0 +1,9 @@
+import Transport
+
+/// Everything an uplink session reacts to, merged into one stream so one task owns its state.
+enum UplinkInput: Sendable {
+    case mqtt(MQTTEvent)
+    case queued
+    case tick
+    case shutdown
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GatewayModel
+import Wire
+
+/// Maps an opened batch to FHIR R4 resources: vitals and waveforms as `Observation`, alarms as `DetectedIssue`.
+public enum FHIRMapper {
+    static let loincSystem = "http://loinc.org"
+    static let mdcSystem = "urn:iso:std:iso:11073:10101"
+    static let categorySystem = "http://terminology.hl7.org/CodeSystem/observation-category"
+
+    /// One NDJSON line per resource, with the UTC day each belongs to (for the daily files).
+    public static func lines(for batch: OpenedBatch, receivedUnixMs: Int64) -> [(day: String, json: Data)] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let patients = Dictionary(batch.content.devices.map { ($0.id, $0.patient) }, uniquingKeysWith: { first, _ in first })
+        let gateway = batch.header.gatewayID
+        let prefix = "\(gateway)-\(batch.header.seq)"
+        let issued = timestamp(receivedUnixMs)
+        var lines: [(String, Data)] = []
+        func add(_ value: some Encodable, at unixMs: Int64) {
+            if let data = try? encoder.encode(value) { lines.append((day(unixMs), data)) }
+        }
+        for (index, measurement) in batch.content.measurements.enumerated() {
+            add(observation(measurement, id: "\(prefix)-m\(index)", gateway: gateway, patient: patients[measurement.device] ?? nil, issued: issued), at: measurement.timeUnixMs)
+        }
+        for (index, chunk) in batch.content.waveforms.enumerated() {
+            let unixMs = chunk.startUnixNs / 1_000_000
+            add(waveform(chunk, id: "\(prefix)-w\(index)", gateway: gateway, patient: patients[chunk.device] ?? nil, issued: issued), at: unixMs)
+        }
+        for (index, event) in batch.content.events.enumerated() {
+            add(issue(event, id: "\(prefix)-e\(index)", gateway: gateway, patient: patients[event.device] ?? nil), at: event.timeUnixMs)
+        }
+        return lines
+    }
+
+    static func code(_ channel: ChannelDescriptor) -> FHIR.CodeableConcept {
+        var codings: [FHIR.Coding] = []
+        if let loinc = channel.code.loinc { codings.append(FHIR.Coding(system: loincSystem, code: loinc, display: channel.code.display)) }
+        if let mdc = channel.code.mdc { codings.append(FHIR.Coding(system: mdcSystem, code: String(mdc), display: nil)) }
+        return FHIR.CodeableConcept(coding: codings, text: channel.code.display ?? channel.name)
+    }
+
+    private static func common(
+        id: String, gateway: String, device: String, channel: ChannelDescriptor, patient: String?, at unixMs: Int64, issued: String, status: MeasurementStatus
+    ) -> FHIR.Observation {
+        // Demonstration or test data must never pass as a real patient reading.
+        let synthetic = status.contains(.demonstration) || status.contains(.testing)
+        return FHIR.Observation(
+            id: id,
+            meta: synthetic ? FHIR.Meta(tag: [FHIR.Coding(system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "HTEST", display: "test health data")]) : nil,
+            identifier: [FHIR.Identifier(system: "urn:vitalgate:reading", value: id)],
+            status: status.contains(.invalid) ? "entered-in-error" : (status.contains(.questionable) ? "preliminary" : "final"),
+            category: [FHIR.CodeableConcept(coding: [FHIR.Coding(system: categorySystem, code: "vital-signs", display: "Vital Signs")], text: nil)],
+            code: code(channel),
+            subject: patient.map { FHIR.Reference(reference: "Patient/\($0)") },
+            device: FHIR.Reference(display: device, identifier: FHIR.Identifier(system: "urn:vitalgate:device:\(gateway)", value: device)),
+            effectiveDateTime: timestamp(unixMs), issued: issued
+        )
+    }
+
+    static func observation(_ measurement: GatewayModel.Measurement, id: String, gateway: String, patient: String?, issued: String) -> FHIR.Observation {
+        var resource = common(
+            id: id, gateway: gateway, device: measurement.device, channel: measurement.channel, patient: patient,
+            at: measurement.timeUnixMs, issued: issued, status: measurement.status
+        )
+        if let value = measurement.value {
+            resource.valueQuantity = FHIR.Quantity(value: value, unit: measurement.channel.unit, code: measurement.channel.unit)
+        } else {
+            let reason = measurement.absentReason ?? "unknown"
+            resource.dataAbsentReason = FHIR.CodeableConcept(
+                coding: [FHIR.Coding(system: "http://terminology.hl7.org/CodeSystem/data-absent-reason", code: reason)], text: nil
+            )
+        }
+        return resource
+    }
+
+    static func waveform(_ chunk: WaveformChunk, id: String, gateway: String, patient: String?, issued: String) -> FHIR.Observation {
+        var resource = common(
+            id: id, gateway: gateway, device: chunk.device, channel: chunk.channel, patient: patient,
+            at: chunk.startUnixNs / 1_000_000, issued: issued, status: []
+        )
+        resource.valueSampledData = FHIR.SampledData(
+            origin: FHIR.SimpleQuantity(value: chunk.offset, unit: chunk.channel.unit), period: Double(chunk.periodNs) / 1e6,
+            factor: chunk.scale, data: chunk.samples.map(String.init).joined(separator: " ")
+        )
+        return resource
+    }
+
+    static func issue(_ event: Event, id: String, gateway: String, patient: String?) -> FHIR.DetectedIssue {
+        FHIR.DetectedIssue(
+            id: id, identifier: [FHIR.Identifier(system: "urn:vitalgate:alarm", value: event.id)],
+            status: event.kind == .raised ? "final" : "cancelled",
+            code: FHIR.CodeableConcept(coding: code(event.channel).coding, text: "\(event.rule) \(event.kind.rawValue)"),
+            severity: event.priority == .medium ? "moderate" : event.priority.rawValue,
+            patient: patient.map { FHIR.Reference(reference: "Patient/\($0)") },
+            identifiedDateTime: timestamp(event.timeUnixMs),
+            author: FHIR.Reference(display: event.device, identifier: FHIR.Identifier(system: "urn:vitalgate:device:\(gateway)", value: event.device)),
+            detail: event.message
+        )
+    }
+
+    /// RFC 3339 UTC with milliseconds, as FHIR `instant` and `dateTime` allow.
+    public static func timestamp(_ unixMs: Int64) -> String {
+        var seconds = time_t(unixMs.floorDiv(1000))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour,
+            parts.tm_min, parts.tm_sec, Int32(unixMs.floorMod(1000))
+        )
+    }
+
+    static func day(_ unixMs: Int64) -> String { String(timestamp(unixMs).prefix(10)) }
+}
+
+extension Int64 {
+    fileprivate func floorDiv(_ divisor: Int64) -> Int64 { (self - floorMod(divisor)) / divisor }
+    fileprivate func floorMod(_ divisor: Int64) -> Int64 { ((self % divisor) + divisor) % divisor }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Appends NDJSON lines to one file per gateway and day, and syncs them to disk per batch.
+final class NDJSONWriter {
+    private let directory: String
+    private var handles: [String: FileHandle] = [:]
+
+    init(directory: String) throws {
+        self.directory = directory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { for handle in handles.values { try? handle.close() } }
+
+    func path(gateway: String, day: String) -> String {
+        ((directory as NSString).appendingPathComponent(gateway) as NSString).appendingPathComponent("\(day).ndjson")
+    }
+
+    /// Writes all lines, then fsyncs each touched file before returning.
+    func append(gateway: String, lines: [(day: String, json: Data)]) throws {
+        var touched: [String: FileHandle] = [:]
+        for (day, json) in lines {
+            let handle = try handle(for: path(gateway: gateway, day: day))
+            var line = json
+            line.append(0x0A)
+            try handle.write(contentsOf: line)
+            touched[day] = handle
+        }
+        for handle in touched.values { try handle.synchronize() }
+    }
+
+    private func handle(for path: String) throws -> FileHandle {
+        if let handle = handles[path] { return handle }
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o640])
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        try handle.seekToEnd()
+        if handles.count > 64 { closeAll() }
+        handles[path] = handle
+        return handle
+    }
+
+    private func closeAll() {
+        for handle in handles.values { try? handle.close() }
+        handles.removeAll()
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+import GatewayModel
+
+extension QueueStore {
+    /// Runs `body` in one IMMEDIATE transaction on the writer and publishes the state it changed
+    /// only after the commit, still on the writer queue, so the next write never sees stale totals
+    /// and a rolled-back write (disk full, I/O error) leaves the mirror as it was.
+    func writeTransaction<T>(
+        _ action: @autoclosure () -> String, _ body: (Database, inout QueueState) throws -> T
+    ) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var working = state.withLock { $0 }
+                var result: T?
+                do {
+                    try db.inTransaction(.immediate) {
+                        result = try body(db, &working)
+                        return .commit
+                    }
+                } catch {
+                    resynchronize(db)
+                    throw error
+                }
+                state.withLock { current in
+                    current.lanes = working.lanes
+                    current.boundReached = working.boundReached
+                    current.overBound = working.overBound
+                    // nextSequence() may have run meanwhile: never move the seq backwards.
+                    current.lastSeq = max(current.lastSeq, working.lastSeq)
+                }
+                guard let result else {
+                    throw QueueError(kind: .database, message: "transaction produced no result")
+                }
+                return result
+            }
+        } catch {
+            throw QueueError(error, while: action())
+        }
+    }
+
+    /// After a failed transaction, reloads the lane totals from the file: if SQLite reported an
+    /// error for a commit that did reach the disk, the mirror must follow the file, not the hope.
+    private func resynchronize(_ db: Database) {
+        guard !db.isInsideTransaction, let lanes = try? Self.loadLaneTotals(db) else { return }
+        state.withLock { $0.lanes = QueueState.everyLane(lanes) }
+    }
+}

@@ -1,0 +1,31 @@
+import GRDB
+import GatewayModel
+import Logging
+import Synchronization
+
+/// The durable store-and-forward queue of sealed batches: one SQLite file (WAL), bounded in
+/// bytes and age, rows deleted only on PUBACK or by counted eviction.
+public final class QueueStore: Sendable {
+    public let configuration: QueueConfiguration
+    /// Where a corrupt queue file was moved at open, if it was; the store then started empty.
+    public let quarantinedFile: String?
+    let pool: DatabasePool
+    let logger: Logger
+    let state: Mutex<QueueState>
+
+    init(
+        pool: DatabasePool, configuration: QueueConfiguration, logger: Logger, quarantinedFile: String?,
+        state: QueueState
+    ) {
+        self.pool = pool
+        self.configuration = configuration
+        self.logger = logger
+        self.quarantinedFile = quarantinedFile
+        self.state = Mutex(state)
+    }
+
+    /// Checkpoints and closes the file; later calls throw. Dropping the last reference also closes.
+    public func close() throws {
+        do { try pool.close() } catch { throw QueueError(error, while: "close \(configuration.path)") }
+    }
+}

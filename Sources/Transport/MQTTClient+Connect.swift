@@ -1,0 +1,78 @@
+import CMosquitto
+import Foundation
+
+extension MQTTClient {
+    /// libmosquitto's result code and the errno that goes with it.
+    struct ConnectOutcome: Sendable {
+        var code: Int32
+        var errno: Int32
+    }
+
+    /// Protocol, flow control, threading and TLS, all before the first byte goes out.
+    static func configure(_ raw: OpaquePointer, _ options: MQTTClientOptions) throws {
+        func check(_ rc: Int32, _ what: String) throws {
+            guard rc == MosquittoLibrary.success else {
+                throw MQTTError("cannot \(what): \(MosquittoLibrary.errorText(rc))")
+            }
+        }
+        try check(mosquitto_int_option(raw, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5), "select MQTT v5")
+        try check(mosquitto_int_option(raw, MOSQ_OPT_SEND_MAXIMUM, Int32(options.sendMaximum)), "set send maximum")
+        try check(
+            mosquitto_int_option(raw, MOSQ_OPT_RECEIVE_MAXIMUM, Int32(options.receiveMaximum)), "set receive maximum")
+        // Our NetworkLoop thread runs the I/O while other threads publish; libmosquitto must lock and hand
+        // outgoing packets to that thread instead of writing from the caller.
+        try check(mosquitto_threaded_set(raw, true), "enable thread-safe mode")
+        if let tls = options.tls {
+            try configureTLS(raw, tls)
+        }
+    }
+
+    private static func configureTLS(_ raw: OpaquePointer, _ tls: MQTTTLSOptions) throws {
+        // libmosquitto answers an unreadable file with a bare "Invalid arguments"; name the file instead.
+        for (role, path) in [("CA", tls.caFile), ("client certificate", tls.certFile), ("client key", tls.keyFile)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw MQTTError("TLS \(role) file \"\(path)\" does not exist or is not readable")
+            }
+        }
+        var rc = mosquitto_tls_set(raw, tls.caFile, nil, tls.certFile, tls.keyFile, nil)
+        guard rc == MosquittoLibrary.success else {
+            throw MQTTError("cannot set up TLS: \(MosquittoLibrary.errorText(rc))")
+        }
+        let sslVerifyPeer: Int32 = 1  // OpenSSL's SSL_VERIFY_PEER; we do not import OpenSSL for one constant
+        rc = mosquitto_tls_opts_set(raw, sslVerifyPeer, tls.minimumVersion, nil)
+        guard rc == MosquittoLibrary.success else {
+            throw MQTTError("cannot set TLS options: \(MosquittoLibrary.errorText(rc))")
+        }
+        if !tls.verifyServer {
+            rc = mosquitto_tls_insecure_set(raw, true)
+            guard rc == MosquittoLibrary.success else {
+                throw MQTTError("cannot disable TLS host-name check: \(MosquittoLibrary.errorText(rc))")
+            }
+        }
+    }
+
+    /// Runs libmosquitto's blocking connect (DNS, TCP, and often the TLS handshake; the rest of the handshake and
+    /// the CONNACK follow on the network thread) on a thread of its own so it never occupies the cooperative pool.
+    static func blockingConnect(_ handle: MosquittoHandle, _ options: MQTTClientOptions) async -> ConnectOutcome {
+        let host = options.endpoint.host
+        let port = Int32(options.endpoint.port)
+        let keepAlive = options.keepAliveSeconds
+        let sessionExpiry = options.sessionExpirySeconds
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var properties: OpaquePointer?
+                defer { mosquitto_property_free_all(&properties) }
+                let added = mosquitto_property_add_int32(
+                    &properties, Int32(MQTT_PROP_SESSION_EXPIRY_INTERVAL.rawValue), sessionExpiry)
+                guard added == MosquittoLibrary.success else {
+                    continuation.resume(returning: ConnectOutcome(code: added, errno: 0))
+                    return
+                }
+                let code = mosquitto_connect_bind_v5(handle.raw, host, port, keepAlive, nil, properties)
+                continuation.resume(returning: ConnectOutcome(code: code, errno: MosquittoLibrary.currentErrno))
+            }
+            thread.name = "mqtt-connect"
+            thread.start()
+        }
+    }
+}

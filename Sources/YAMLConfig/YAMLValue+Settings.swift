@@ -1,0 +1,45 @@
+import Foundation
+import Transport
+
+extension YAMLValue {
+    /// An id that becomes an MQTT topic level and a file name: no wildcards, separators or spaces.
+    public func identifier() throws(ConfigError) -> String {
+        let text = try nonEmptyString()
+        let forbidden = CharacterSet(charactersIn: "/+#\0 \t\n")
+        guard text.rangeOfCharacter(from: forbidden) == nil else {
+            throw error("'\(path)' must not contain '/', '+', '#' or spaces, found '\(text)'")
+        }
+        return text
+    }
+
+    /// A path to a file that must be readable now, resolved against the config file.
+    public func readableFile(relativeTo configFile: String, what: String) throws(ConfigError) -> String {
+        let resolved = ConfigPaths.resolve(try nonEmptyString(), relativeTo: configFile)
+        try ConfigPaths.requireReadable(resolved, at: self, what: what)
+        return resolved
+    }
+
+    public func mqttEndpoint() throws(ConfigError) -> MQTTEndpoint {
+        let url = try nonEmptyString()
+        do { return try MQTTEndpoint.parse(url) } catch { throw self.error("\(error)") }
+    }
+
+    /// `{ ca, cert, key }`: the CA that verifies the server, and an optional client certificate.
+    /// A client key readable by others is refused, as ssh refuses such keys.
+    public func tlsOptions(relativeTo configFile: String) throws(ConfigError) -> MQTTTLSOptions {
+        let map = try mapping(allowed: ["ca", "cert", "key"])
+        var options = MQTTTLSOptions(caFile: try map.required("ca").readableFile(relativeTo: configFile, what: "CA certificate"))
+        options.certFile = try map["cert"]?.readableFile(relativeTo: configFile, what: "client certificate")
+        if let keyValue = map["key"] {
+            let key = try keyValue.readableFile(relativeTo: configFile, what: "client key")
+            if let mode = ConfigPaths.permissions(key), mode & 0o077 != 0 {
+                throw keyValue.error("client key '\(key)' is accessible by others (mode \(String(mode, radix: 8))); run chmod 600")
+            }
+            options.keyFile = key
+        }
+        if (options.certFile == nil) != (options.keyFile == nil) {
+            throw error("'\(path)' needs both 'cert' and 'key' for a client certificate")
+        }
+        return options
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import GatewayModel
+import Transport
+
+/// `vitalgate simulate`: a load generator of single-reading SenML messages, for benchmarks and labs.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate", abstract: "Publish SenML readings (one per message) to a sensor broker at a fixed rate."
+    )
+
+    @Option(help: "Sensor broker URL.") var url: String = "mqtt://127.0.0.1:1883"
+    @Option(help: "Number of simulated devices; device N publishes on PREFIX/devN.") var devices: Int = 10
+    @Option(help: "Messages per second, all devices together.") var rate: Int = 1000
+    @Option(help: "How long to publish, in seconds.") var seconds: Double = 10
+    @Option(help: "Topic prefix.") var topicPrefix: String = "sensors/load"
+
+    func run() async throws {
+        guard devices > 0, rate > 0, seconds > 0 else { throw ValidationError("devices, rate and seconds must be positive") }
+        let client = try MQTTClient(options: MQTTClientOptions(
+            endpoint: try MQTTEndpoint.parse(url), clientID: "vitalgate-simulate-\(getpid())", cleanStart: true,
+            sessionExpirySeconds: 0, sendMaximum: 1000
+        ))
+        try await client.connect()
+        defer { client.close() }
+        let acks = Task { () -> Int in
+            var count = 0
+            for await event in client.events { if case .published = event { count += 1 } }
+            return count
+        }
+        let topics = (0..<devices).map { "\(topicPrefix)/dev\($0)" }
+        let start = ContinuousClock.now
+        let total = Int((Double(rate) * seconds).rounded())
+        var sent = 0
+        // Publish in 10 ms slices so the rate holds without a timer per message.
+        while sent < total {
+            let due = min(total, Int(Double(rate) * (ContinuousClock.now - start).seconds) + rate / 100 + 1)
+            while sent < due {
+                let device = sent % devices
+                let time = String(format: "%.3f", Double(WallClock.nowUnixMs()) / 1000)
+                let value = 60 + sent % 40
+                let payload = "[{\"bn\":\"urn:dev:load:dev\(device):\",\"bt\":\(time),\"n\":\"hr\",\"u\":\"beat/min\",\"v\":\(value)}]"
+                _ = try client.publish(topic: topics[device], payload: Data(payload.utf8), qos: 1)
+                sent += 1
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let elapsed = (ContinuousClock.now - start).seconds
+        try await Task.sleep(for: .seconds(2))
+        client.close()
+        let acknowledged = await acks.value
+        print("{\"sent\":\(sent),\"acknowledged\":\(acknowledged),\"seconds\":\(String(format: "%.3f", elapsed)),\"rate\":\(Int(Double(sent) / elapsed))}")
+    }
+}

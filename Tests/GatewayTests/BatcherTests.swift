@@ -1,0 +1,44 @@
+@testable import Gateway
+import GatewayModel
+import Testing
+
+@Suite struct BatcherTests {
+    let device = DeviceInfo(id: "bed1", profile: "senml-vitals")
+    let hr = ChannelDescriptor(name: "hr", code: ChannelCode(loinc: "8867-4"), unit: "/min")
+
+    func readings(_ count: Int) -> [Measurement] {
+        (0..<count).map { Measurement(device: "bed1", channel: hr, timeUnixMs: Int64($0), value: 60) }
+    }
+
+    @Test func aLaneClosesOnMaxLatency() {
+        var batcher = Batcher(policies: [.vital: LanePolicy(maxLatency: .milliseconds(500), maxBytes: 1 << 20)])
+        let start = ContinuousClock.now
+        #expect(batcher.add(readings(3), from: device, lane: .vital, now: start).isEmpty)
+        #expect(batcher.add(readings(2), from: device, lane: .vital, now: start + .milliseconds(100)).isEmpty)
+        #expect(batcher.due(now: start + .milliseconds(499)).isEmpty)
+        #expect(batcher.pendingReadings == 5)
+        let closed = batcher.due(now: start + .milliseconds(500))
+        #expect(closed.count == 1 && closed[0].lane == .vital && closed[0].content.measurements.count == 5)
+        #expect(closed[0].content.devices == [device], "a device is listed once per batch")
+        #expect(batcher.pendingReadings == 0)
+    }
+
+    @Test func aLaneClosesOnMaxBytes() {
+        var batcher = Batcher(policies: [.vital: LanePolicy(maxLatency: .seconds(60), maxBytes: 1024)])
+        let now = ContinuousClock.now
+        #expect(batcher.add(readings(10), from: device, lane: .vital, now: now).isEmpty)
+        let closed = batcher.add(readings(100), from: device, lane: .vital, now: now)
+        #expect(closed.count == 1 && closed[0].content.measurements.count == 110)
+    }
+
+    @Test func alarmsCloseAtOnceAndDrainTakesTheRest() {
+        var batcher = Batcher(policies: [.alarm: LanePolicy.defaults(for: .alarm), .vital: LanePolicy.defaults(for: .vital)])
+        let now = ContinuousClock.now
+        _ = batcher.add(readings(1), from: device, lane: .vital, now: now)
+        let event = Event(id: "e1", kind: .raised, device: "bed1", channel: hr, rule: "above-120", priority: .medium, timeUnixMs: 0, value: 130, message: "")
+        let closed = batcher.add([event], devices: [device], now: now)
+        #expect(closed.map(\.lane) == [.alarm])
+        #expect(batcher.drain().map(\.lane) == [.vital])
+        #expect(batcher.drain().isEmpty)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Gateway
+import GatewayModel
+import Testing
+import YAMLConfig
+
+@Suite struct ConfigLoadingTests {
+    @Test func theDocumentedShapeLoads() throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        let config = try GatewayConfig.load(path: try fixture.write(ConfigFixture.valid))
+        #expect(config.gatewayID == "ward3-gw01")
+        #expect(config.devices.map(\.info.id) == ["bed12-vitals", "bed14"])
+        #expect(config.devices[0].info.patient == "p-7f3a")
+        #expect(config.store.maxBytes == 2 * 1024 * 1024 * 1024)
+        #expect(config.store.path == fixture.dir.file("queue.sqlite"), "relative paths are relative to the config file")
+        #expect(config.upstream.inflight == 32)
+        #expect(config.upstream.tls?.keyFile == fixture.dir.file("tls/gateway.key"))
+        #expect(config.profiles["senml-vitals"]?.channels.contains { $0.descriptor.code.loinc == "8867-4" } == true)
+        #expect(config.lanePolicy(.alarm).maxLatency == .zero)
+    }
+
+    /// Each case: a replacement applied to the valid config, and the `line:column: error: text` expected.
+    static let cases: [(String, String, String)] = [
+        ("gateway: { id: ward3-gw01, site: niguarda-ward3 }", "gateway: { id: ward3-gw01, site: niguarda-ward3, colour: blue }", "1:50: error: unknown key 'gateway.colour'"),
+        ("maxBytes: 2GiB", "maxBytes: lots", "3:40: error: 'store.maxBytes' must be a size"),
+        ("maxAge: 7d", "maxAge: 7 days", "3:54: error: 'store.maxAge' must be a duration"),
+        ("inflight: 32", "inflight: many", "7:13: error: 'upstream.inflight' must be an integer"),
+        ("inflight: 32", "inflight: [32]", "7:13: error: 'upstream.inflight' must be an integer"),
+        ("id: bed14, profile: senml-vitals", "id: bed12-vitals, profile: senml-vitals", "13:11: error: duplicate device id 'bed12-vitals'"),
+        ("id: bed14, profile: senml-vitals", "id: bed14, profile: masimo-radical99", "13:27: error: device 'bed14' names unknown profile 'masimo-radical99'"),
+        ("recipientKey: keys/platform.pub", "recipientKey: keys/missing.pub", "8:26: error: "),
+        ("url: mqtts://127.0.0.1:8883", "url: mqtt://127.0.0.1:1883", "5:8: error: plaintext upstream"),
+        ("sync: full", "sync: sometimes", "3:64: error: 'store.sync' must be one of full, normal"),
+        ("sensors: { url: mqtt://127.0.0.1:1883 }", "sensors: { url: mqtt://127.0.0.1:1883 }\nsensors: {}", "9:1: error: duplicate key 'sensors'"),
+        ("  inflight: 32", "  inflight: 32\n   bad indent: [", "8:"),
+    ]
+
+    @Test(arguments: cases)
+    func badValuesArePinnedToTheirPlace(_ change: (String, String, String)) throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        #expect(ConfigFixture.valid.contains(change.0))
+        let path = try fixture.write(ConfigFixture.valid.replacingOccurrences(of: change.0, with: change.1))
+        let errors = try #require(throws: ConfigErrors.self) { try GatewayConfig.load(path: path) }
+        let text = errors.description
+        #expect(text.contains("\(path):\(change.2)"), "got: \(text)")
+    }
+
+    @Test func aPrivateKeyReadableByOthersIsRefused() throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        chmod(fixture.dir.file("keys/gateway.key"), 0o644)
+        let path = try fixture.write(ConfigFixture.valid)
+        let errors = try #require(throws: ConfigErrors.self) { try GatewayConfig.load(path: path) }
+        #expect(errors.description.contains("\(path):8:57: error:"), "got: \(errors)")
+        chmod(fixture.dir.file("tls/gateway.key"), 0o640)
+        chmod(fixture.dir.file("keys/gateway.key"), 0o600)
+        let tlsErrors = try #require(throws: ConfigErrors.self) { try GatewayConfig.load(path: path) }
+        #expect(tlsErrors.description.contains("accessible by others"), "got: \(tlsErrors)")
+    }
+
+    @Test func insecurePlaintextUpstreamNeedsTheExplicitSetting() throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        let text = ConfigFixture.valid
+            .replacingOccurrences(of: "url: mqtts://127.0.0.1:8883", with: "url: mqtt://127.0.0.1:1883\n  insecure: true")
+            .replacingOccurrences(of: "  tls: { ca: tls/ca.pem, cert: tls/gateway.pem, key: tls/gateway.key }\n", with: "")
+        let config = try GatewayConfig.load(path: try fixture.write(text))
+        #expect(config.upstream.insecure && !config.upstream.endpoint.useTLS)
+    }
+
+    @Test func credentialPathsReadFromTheCredentialsDirectory() throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        setenv("CREDENTIALS_DIRECTORY", fixture.dir.file("keys"), 1)
+        defer { unsetenv("CREDENTIALS_DIRECTORY") }
+        let text = ConfigFixture.valid.replacingOccurrences(of: "gatewayKey: keys/gateway.key", with: "gatewayKey: credential:gateway.key")
+        let config = try GatewayConfig.load(path: try fixture.write(text))
+        #expect(config.sealing.gatewayKeyPath == fixture.dir.file("keys/gateway.key"))
+    }
+}
+
+@Suite struct ProfileTests {
+    @Test func everyShippedProfileValidates() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: ConfigFixture.profilesDirectory).filter { $0.hasSuffix(".yaml") }
+        #expect(!names.isEmpty)
+        for name in names {
+            let profile = try DeviceProfile.load(path: "\(ConfigFixture.profilesDirectory)/\(name)")
+            #expect("\(profile.name).yaml" == name, "a profile's file is named after it")
+            for channel in profile.channels {
+                #expect(channel.descriptor.code.mdc != nil || channel.descriptor.code.loinc != nil)
+                #expect(!channel.descriptor.unit.isEmpty)
+            }
+        }
+    }
+
+    @Test func senmlVitalsCodesTheCoreVitals() throws {
+        let profile = try DeviceProfile.load(path: "\(ConfigFixture.profilesDirectory)/senml-vitals.yaml")
+        let codes = Dictionary(uniqueKeysWithValues: profile.channels.map { ($0.source, $0.descriptor) })
+        #expect(codes["hr"]?.code.loinc == "8867-4" && codes["hr"]?.unit == "/min")
+        #expect(codes["spo2"]?.code.mdc == 150456 && codes["spo2"]?.unit == "%")
+        #expect(codes["rr"]?.code.loinc == "9279-1")
+        #expect(codes["temp"]?.unit == "Cel")
+        #expect(codes["sys"]?.code.loinc == "8480-6" && codes["dia"]?.code.loinc == "8462-4" && codes["sys"]?.unit == "mm[Hg]")
+        #expect(profile.lane == .vital)
+    }
+
+    static let badProfiles: [(String, String)] = [
+        ("name: x\ntransport: mqtt\ndecoder: senml\nlane: vital\nchannels:\n  hr: { loinc: 8867-4, unit: /min, colour: red }\n", "6:36: error: unknown key 'channels.hr.colour'"),
+        ("name: x\ntransport: pigeon\ndecoder: senml\nlane: vital\nchannels: {}\n", "2:12: error: 'transport' must be one of"),
+        ("name: x\ntransport: mqtt\ndecoder: senml\nlane: vital\nchannels:\n  hr: { unit: /min }\n", "6:7: error: channel 'hr' needs a code"),
+        ("name: x\ntransport: mqtt\ndecoder: senml\nlane: vital\nchannels:\n  hr: { loinc: 8867-4, unit: /min, alarms: [{ above: 1, below: 2, priority: high }] }\n", "6:45: error: an alarm needs exactly one of"),
+        ("name: x\ntransport: mqtt\ndecoder: senml\nlane: vital\nchannels:\n  hr: { loinc: 8867-4, unit: /min, alarms: [{ below: 40, for: soon, priority: high }] }\n", "6:63: error: 'channels.hr.alarms[0].for' must be a duration"),
+        ("name: x\ntransport: mqtt\ndecoder: senml\nlane: vital\nchannels:\n  hr: { loinc: eight, unit: /min }\n", "6:16: error: 'channels.hr.loinc' must be a LOINC code"),
+    ]
+
+    @Test(arguments: badProfiles)
+    func badProfilesArePinnedToTheirPlace(_ bad: (String, String)) {
+        #expect {
+            _ = try DeviceProfile.parse(text: bad.0, file: "p.yaml")
+        } throws: { error in
+            "\(error)".contains("p.yaml:\(bad.1)")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import SupportKit
+import Testing
+
+/// The technician's commands, run as a user would: exit status and messages.
+@Suite struct CommandLineTests {
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let dir = TempDirectory(prefix: "vitalgate-cli")
+        defer { dir.remove() }
+        let out = dir.file("out.txt")
+        let child = try ChildProcess.spawn(GatewayLab.binary, arguments, stdoutPath: out, stderrPath: out)
+        let status = child.waitForExit(timeout: .seconds(30)) ?? -1
+        return (status, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+    }
+
+    @Test func configCheckPrintsPositionedErrorsAndExitsTwo() throws {
+        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+        defer { lab.stopAll(); lab.dir.remove() }
+        let good = try run(["config", "check", lab.gatewayConfig])
+        #expect(good.status == 0, "\(good.output)")
+        #expect(good.output.contains("ok"))
+        let text = try String(contentsOfFile: lab.gatewayConfig, encoding: .utf8).replacingOccurrences(of: "maxAge: 7d", with: "maxAge: forever")
+        let bad = lab.dir.file("bad.yaml")
+        try text.write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try run(["config", "check", bad])
+        #expect(result.status == 2)
+        #expect(result.output.contains("\(bad):3:"), "\(result.output)")
+        #expect(result.output.contains("error: 'store.maxAge' must be a duration"))
+    }
+
+    @Test func runRefusesAPrivateKeyReadableByOthers() throws {
+        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+        defer { lab.stopAll(); lab.dir.remove() }
+        chmod(lab.dir.file("keys/gateway.key"), 0o644)
+        let result = try run(["run", "--config", lab.gatewayConfig])
+        #expect(result.status == 2)
+        #expect(result.output.contains("gateway.key"), "\(result.output)")
+    }
+
+    @Test func profileValidateChecksEveryFile() throws {
+        let dir = TempDirectory(prefix: "vitalgate-profiles")
+        defer { dir.remove() }
+        let bad = dir.file("bad.yaml")
+        try "name: bad\ntransport: mqtt\ndecoder: senml\nlane: vitals\nchannels: {}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let good = GatewayLab.repository + "/DeviceProfiles/senml-vitals.yaml"
+        #expect(try run(["profile", "validate", good]).status == 0)
+        let result = try run(["profile", "validate", good, bad])
+        #expect(result.status == 2)
+        #expect(result.output.contains("\(bad):4:7: error: 'lane' must be one of alarm, vital, wave"), "\(result.output)")
+    }
+
+    @Test func keysGenerateWritesPrivateKeysOwnerOnly() throws {
+        let dir = TempDirectory(prefix: "vitalgate-keys")
+        defer { dir.remove() }
+        let result = try run(["keys", "generate", "--out", dir.file("k")])
+        #expect(result.status == 0, "\(result.output)")
+        for name in ["gateway.key", "platform.key"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: dir.file("k/\(name)"))[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+        let line = try String(contentsOfFile: dir.file("k/gateway.pub"), encoding: .utf8)
+        #expect(Data(base64Encoded: line.trimmingCharacters(in: .whitespacesAndNewlines))?.count == 32)
+        #expect(try run(["keys", "generate", "--out", dir.file("k")]).status != 0, "existing keys are never overwritten")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SupportKit
+import Testing
+
+/// What the gateway does when things around it are wrong: TLS peers, a corrupt queue.
+@Suite(.serialized) struct FaultTests {
+    @Test func anUpstreamSignedByAnotherCAIsRefusedWithTheReason() async throws {
+        let other = try TestPKI.make(in: TempDirectory(prefix: "vitalgate-otherca").path)
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamCA = other.caCert
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait(upstream: false)
+        try await lab.publish(SenMLTraffic.heartRates(count: 20, devices: 1).messages)
+        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
+        let log = lab.gatewayLogText()
+        #expect(refused, "log:\n\(log.suffix(2000))")
+        #expect(log.lowercased().contains("certificate verify failed"), "the reason is told: \(log.suffix(2000))")
+        try await Task.sleep(for: .seconds(1))
+        #expect(lab.observations().isEmpty, "nothing went to an unverified server")
+        #expect(((try? lab.queueFigures().rows[2]) ?? 0) > 0, "readings wait in the queue")
+    }
+
+    @Test func aServerCertificateForAnotherHostIsRefused() async throws {
+        let scratch = TempDirectory(prefix: "vitalgate-host")
+        let pki = try TestPKI.make(in: scratch.path)
+        let wrong = try pki.makeServerCert(names: ["other.example"])
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamCA = pki.caCert
+        options.upstreamTLS = TestBroker.TLS(caFile: pki.caCert, certFile: wrong.cert, keyFile: wrong.key)
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove(); scratch.remove() }
+        try lab.startGateway()
+        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
+        let log = lab.gatewayLogText()
+        #expect(refused, "log:\n\(log.suffix(2000))")
+        #expect(log.lowercased().contains("certificate verify failed") || log.lowercased().contains("hostname"), "the reason is told: \(log.suffix(1500))")
+    }
+
+    @Test func aCorruptQueueIsQuarantinedAndTheGatewayRunsOn() async throws {
+        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+        defer { lab.stopAll(); lab.dir.remove() }
+        var garbage = Data("SQLite format 3\u{0}".utf8)
+        garbage.append(Data((0..<50_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
+        try garbage.write(to: URL(fileURLWithPath: lab.dir.file("queue.sqlite")))
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
+        try await lab.publish(SenMLTraffic.heartRates(count: 50, devices: 1).messages)
+        #expect(await eventually(timeout: .seconds(30)) { lab.observations().count >= 50 }, "the gateway runs on with a new queue")
+        let moved = try FileManager.default.contentsOfDirectory(atPath: lab.dir.path).filter { $0.hasPrefix("queue.sqlite") && $0.contains("corrupt") }
+        #expect(!moved.isEmpty, "the corrupt file is kept aside: \((try? FileManager.default.contentsOfDirectory(atPath: lab.dir.path)) ?? [])")
+        #expect(lab.gatewayLogText().contains("moved aside"), "the quarantine is logged loudly")
+    }
+
+    @Test func malformedPayloadsAreCountedAndNeverStopTheSource() async throws {
+        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
+        var messages: [(topic: String, payload: String)] = (0..<30).map { (topic: "sensors/dev0/vitals", payload: "garbage \($0) {[") }
+        messages += SenMLTraffic.heartRates(count: 20, devices: 1).messages
+        try await lab.publish(messages)
+        #expect(await eventually(timeout: .seconds(30)) { lab.observations().count >= 20 })
+        let log = lab.gatewayLogText()
+        #expect(log.contains("malformed payload"))
+        #expect(log.contains("suppressed") || log.components(separatedBy: "malformed payload").count < 10, "logging is rate-limited")
+    }
+}

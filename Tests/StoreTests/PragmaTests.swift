@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@testable import Store
+
+@Suite struct PragmaTests {
+    @Test func defaultsAreWalFullSyncAndIncrementalVacuum() throws {
+        try withTemporaryDirectory { directory in
+            let config = configuration(in: directory)
+            let store = try QueueStore.open(config, logger: quietLogger)
+            #expect(try store.writerPragma("journal_mode") == "wal")
+            #expect(try store.writerPragma("synchronous") == "2")
+            #expect(try store.writerPragma("auto_vacuum") == "2")
+            #expect(try store.writerPragma("busy_timeout").flatMap(Int.init).map { $0 > 0 } == true)
+            try store.close()
+
+            // The file itself says so too: header bytes 18/19 = 2 (WAL), byte 64.. = incremental.
+            let header = try Data(contentsOf: URL(fileURLWithPath: config.path)).prefix(100)
+            #expect(header[18] == 2 && header[19] == 2)
+            #expect(header[64..<68].contains { $0 != 0 })
+        }
+    }
+
+    @Test func normalSyncIsHonoured() throws {
+        try withTemporaryDirectory { directory in
+            let store = try QueueStore.open(configuration(in: directory, sync: .normal), logger: quietLogger)
+            #expect(try store.writerPragma("synchronous") == "1")
+            #expect(try store.writerPragma("journal_mode") == "wal")
+            try store.close()
+        }
+    }
+}

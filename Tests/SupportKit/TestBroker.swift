@@ -1,0 +1,149 @@
+import Foundation
+
+/// A real /usr/sbin/mosquitto on a loopback port, with persistence in its own directory so `restart()` keeps
+/// sessions. Stop it in a `defer`; `deinit` stops it too as a safety net.
+public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `lock`
+    /// Broker-side TLS material; clients must present a certificate signed by `caFile`.
+    public struct TLS: Sendable {
+        public var caFile: String
+        public var certFile: String
+        public var keyFile: String
+
+        public init(caFile: String, certFile: String, keyFile: String) {
+            self.caFile = caFile
+            self.certFile = certFile
+            self.keyFile = keyFile
+        }
+
+        public init(pki: TestPKI) {
+            self.init(caFile: pki.caCert, certFile: pki.serverCert, keyFile: pki.serverKey)
+        }
+    }
+
+    public static let executable = "/usr/sbin/mosquitto"
+
+    public let port: Int
+    public let dir: String
+    public let configPath: String
+    public let logPath: String
+    public let isTLS: Bool
+    private let lock = NSLock()
+    private var child: ChildProcess?
+
+    /// The URL a client uses: mqtt://127.0.0.1:PORT or mqtts://127.0.0.1:PORT.
+    public var url: String { "\(isTLS ? "mqtts" : "mqtt")://127.0.0.1:\(port)" }
+
+    /// PID of the running broker process, or 0 when stopped.
+    public var pid: Int32 { lock.withLock { child?.pid ?? 0 } }
+
+    private init(port: Int, dir: String, configPath: String, logPath: String, isTLS: Bool) {
+        self.port = port
+        self.dir = dir
+        self.configPath = configPath
+        self.logPath = logPath
+        self.isTLS = isTLS
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Writes a config into `dir` and starts mosquitto; returns once the port accepts connections.
+    /// `extraConfig` lines are appended verbatim (e.g. `acl_file …`).
+    public static func start(
+        in dir: String, port: Int? = nil, tls: TLS? = nil, extraConfig: String = ""
+    ) throws -> TestBroker {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // A port picked by FreePort can be taken by someone else before mosquitto binds it; pick again then.
+        let attempts = port == nil ? 3 : 1
+        var lastError: (any Error)?
+        for _ in 0..<attempts {
+            let chosen = port ?? FreePort.next()
+            let broker = TestBroker(
+                port: chosen, dir: dir, configPath: "\(dir)/mosquitto.conf", logPath: "\(dir)/mosquitto.log",
+                isTLS: tls != nil)
+            try config(port: chosen, dir: dir, tls: tls, extra: extraConfig)
+                .write(toFile: broker.configPath, atomically: true, encoding: .utf8)
+            do {
+                try broker.launch()
+                return broker
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError ?? SupportError("mosquitto did not start")
+    }
+
+    /// SIGTERM (mosquitto saves its persistence file on the way out), SIGKILL if it lingers; idempotent.
+    public func stop() {
+        let running = lock.withLock { () -> ChildProcess? in
+            defer { child = nil }
+            return child
+        }
+        running?.terminate(grace: .seconds(5))
+    }
+
+    /// Kills the broker without letting it save state, like a crash or power loss.
+    public func kill() {
+        let running = lock.withLock { () -> ChildProcess? in
+            defer { child = nil }
+            return child
+        }
+        running?.kill9()
+    }
+
+    /// Stops and starts again on the same port with the same config and persistence directory.
+    public func restart() throws {
+        stop()
+        try launch()
+    }
+
+    /// The broker's log so far, for failure messages.
+    public func logText() -> String {
+        (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+    }
+
+    private func launch() throws {
+        let process = try ChildProcess.spawn(
+            Self.executable, ["-c", configPath], stdoutPath: "\(dir)/mosquitto.stdout",
+            stderrPath: "\(dir)/mosquitto.stderr")
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(10))
+        while !FreePort.isAccepting(port) {
+            if !process.isRunning || clock.now >= deadline {
+                process.terminate(grace: .seconds(2))
+                let stderr = (try? String(contentsOfFile: "\(dir)/mosquitto.stderr", encoding: .utf8)) ?? ""
+                throw SupportError(
+                    "mosquitto did not accept connections on 127.0.0.1:\(port): \(stderr) \(logText().suffix(2000))")
+            }
+            usleep(20_000)
+        }
+        lock.withLock { child = process }
+    }
+
+    private static func config(port: Int, dir: String, tls: TLS?, extra: String) -> String {
+        var lines = [
+            // As root mosquitto would switch to user "mosquitto", which cannot read our temp files.
+            geteuid() == 0 ? "user root" : nil,
+            "per_listener_settings false",
+            "allow_anonymous true",
+            "persistence true",
+            "persistence_location \(dir)/",
+            "persistence_file mosquitto.db",
+            "log_dest file \(dir)/mosquitto.log",
+            "log_type all",
+            "log_timestamp_format %H:%M:%S",
+            "listener \(port) 127.0.0.1",
+        ].compactMap { $0 }
+        if let tls {
+            lines += [
+                "cafile \(tls.caFile)",
+                "certfile \(tls.certFile)",
+                "keyfile \(tls.keyFile)",
+                "require_certificate true",
+                "tls_version tlsv1.2",
+            ]
+        }
+        return (lines + [extra, ""]).joined(separator: "\n")
+    }
+}

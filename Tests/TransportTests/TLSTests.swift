@@ -1,0 +1,139 @@
+import Foundation
+import SupportKit
+import Testing
+import Transport
+
+/// Mutual TLS against a real mosquitto that requires client certificates.
+@Suite struct TLSTests {
+    /// A temp dir with a PKI and a TLS broker using `serverCert` (ours for 127.0.0.1/localhost by default).
+    struct Setup {
+        let tmp: TempDirectory
+        let pki: TestPKI
+        let broker: TestBroker
+
+        init(prefix: String, serverCert: ((TestPKI) throws -> (cert: String, key: String))? = nil) throws {
+            tmp = TempDirectory(prefix: prefix)
+            do {
+                pki = try TestPKI.make(in: tmp.file("pki"))
+                let server = try serverCert?(pki) ?? (cert: pki.serverCert, key: pki.serverKey)
+                broker = try TestBroker.start(
+                    in: tmp.file("broker"),
+                    tls: TestBroker.TLS(caFile: pki.caCert, certFile: server.cert, keyFile: server.key))
+            } catch {
+                tmp.remove()
+                throw error
+            }
+        }
+
+        func clientTLS(
+            caFile: String? = nil, withClientCert: Bool = true, verifyServer: Bool = true
+        ) -> MQTTTLSOptions {
+            MQTTTLSOptions(
+                caFile: caFile ?? pki.caCert, certFile: withClientCert ? pki.clientCert : nil,
+                keyFile: withClientCert ? pki.clientKey : nil, verifyServer: verifyServer)
+        }
+
+        func tearDown() {
+            broker.stop()
+            tmp.remove()
+        }
+    }
+
+    /// Connects and returns the error connect() threw, or nil if it connected.
+    static func connectError(_ client: MQTTClient) async -> MQTTError? {
+        do {
+            try await client.connect()
+            return nil
+        } catch let error as MQTTError {
+            return error
+        } catch {
+            return MQTTError("unexpected error type: \(error)")
+        }
+    }
+
+    @Test func mutualTLSConnectAndPublishIsAcknowledged() async throws {
+        let setup = try Setup(prefix: "tls-ok")
+        defer { setup.tearDown() }
+        let client = try Fixtures.client(setup.broker.url, id: Fixtures.uniqueID("tls"), tls: setup.clientTLS())
+        defer { client.close() }
+        let recorder = MQTTEventRecorder(client)
+        try await client.connect()
+        let mid = try client.publish(topic: "vg/tls/data", payload: Data("secret".utf8), qos: 1)
+        let code = try #require(await recorder.publishResult(mid: mid))
+        #expect(code < 0x80)
+    }
+
+    @Test func untrustedServerCertificateFailsWithTheVerificationReason() async throws {
+        let setup = try Setup(prefix: "tls-wrongca")
+        defer { setup.tearDown() }
+        let other = try setup.pki.makeOtherCA()
+        let client = try Fixtures.client(
+            setup.broker.url, id: Fixtures.uniqueID("wrongca"), tls: setup.clientTLS(caFile: other.cert))
+        let error = try #require(await Self.connectError(client), "connected although the CA is wrong")
+        #expect(error.description.localizedCaseInsensitiveContains("certificate verify failed"), "\(error)")
+        #expect(error.description.contains(setup.broker.url), "the error names the endpoint: \(error)")
+        #expect(!client.isConnected)
+    }
+
+    @Test func serverCertificateForAnotherHostIsRejected() async throws {
+        let setup = try Setup(prefix: "tls-wronghost") { try $0.makeServerCert(names: ["other.example"]) }
+        defer { setup.tearDown() }
+        let client = try Fixtures.client(setup.broker.url, id: Fixtures.uniqueID("wronghost"), tls: setup.clientTLS())
+        let error = try #require(await Self.connectError(client), "connected although the host name does not match")
+        #expect(error.description.localizedCaseInsensitiveContains("certificate verify failed"), "\(error)")
+        #expect(error.description.localizedCaseInsensitiveContains("host name verification failed"), "\(error)")
+    }
+
+    @Test func insecureModeSkipsOnlyTheHostNameCheck() async throws {
+        let setup = try Setup(prefix: "tls-insecure") { try $0.makeServerCert(names: ["other.example"]) }
+        defer { setup.tearDown() }
+        let client = try Fixtures.client(
+            setup.broker.url, id: Fixtures.uniqueID("insecure"), tls: setup.clientTLS(verifyServer: false))
+        defer { client.close() }
+        try await client.connect()
+        #expect(client.isConnected)
+
+        // The chain is still checked: an unrelated CA fails even in insecure mode.
+        let other = try setup.pki.makeOtherCA()
+        let untrusting = try Fixtures.client(
+            setup.broker.url, id: Fixtures.uniqueID("insecure-wrongca"),
+            tls: setup.clientTLS(caFile: other.cert, verifyServer: false))
+        #expect(await Self.connectError(untrusting) != nil)
+    }
+
+    @Test func expiredServerCertificateIsRejected() async throws {
+        let setup = try Setup(prefix: "tls-expired") { try $0.makeExpiredServerCert() }
+        defer { setup.tearDown() }
+        let client = try Fixtures.client(setup.broker.url, id: Fixtures.uniqueID("expired"), tls: setup.clientTLS())
+        let error = try #require(await Self.connectError(client), "connected although the server certificate expired")
+        #expect(error.description.localizedCaseInsensitiveContains("certificate verify failed"), "\(error)")
+        // OpenSSL's verdict is only recoverable when the handshake failed on the network thread; when it failed
+        // inside the blocking connect, libmosquitto has already freed the TLS session. If present, it must be right.
+        if error.description.contains("certificate verification:") {
+            #expect(error.description.contains("certificate has expired"), "\(error)")
+        }
+    }
+
+    @Test func brokerRejectsAClientWithoutCertificate() async throws {
+        let setup = try Setup(prefix: "tls-nocert")
+        defer { setup.tearDown() }
+        let client = try Fixtures.client(
+            setup.broker.url, id: Fixtures.uniqueID("nocert"), tls: setup.clientTLS(withClientCert: false))
+        #expect(await Self.connectError(client) != nil, "connected without a client certificate")
+    }
+
+    @Test func missingCAFileIsReportedByName() throws {
+        let error = #expect(throws: MQTTError.self) {
+            try Fixtures.client(
+                "mqtts://127.0.0.1:8883", id: "x", tls: MQTTTLSOptions(caFile: "/nonexistent/ca.pem"))
+        }
+        #expect(error?.description.contains("/nonexistent/ca.pem") == true)
+    }
+
+    @Test func tlsEndpointWithoutTLSOptionsIsRejected() {
+        #expect(throws: MQTTError.self) { try Fixtures.client("mqtts://127.0.0.1:8883", id: "x") }
+        #expect(throws: MQTTError.self) {
+            try Fixtures.client("mqtt://127.0.0.1:1883", id: "x", tls: MQTTTLSOptions(caFile: "/etc/hosts"))
+        }
+    }
+}
