@@ -94,7 +94,11 @@ let package = Package(
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "SupportKit"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Gateway", "Receiver", "Wire", "Store", "Transport", "SupportKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Gateway", "Receiver", "Wire", "Store", "Transport", "SupportKit", "GatewayModel",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
     ]

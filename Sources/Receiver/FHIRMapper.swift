@@ -104,10 +104,24 @@ public enum FHIRMapper {
         var seconds = time_t(unixMs.floorDiv(1000))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour,
-            parts.tm_min, parts.tm_sec, Int32(unixMs.floorMod(1000))
-        )
+        // Built by hand: String(format:) dominated the receiver's profile at 20,000 readings/s.
+        var text = ""
+        text.reserveCapacity(24)
+        pad(&text, Int(parts.tm_year) + 1900, 4, then: "-")
+        pad(&text, Int(parts.tm_mon) + 1, 2, then: "-")
+        pad(&text, Int(parts.tm_mday), 2, then: "T")
+        pad(&text, Int(parts.tm_hour), 2, then: ":")
+        pad(&text, Int(parts.tm_min), 2, then: ":")
+        pad(&text, Int(parts.tm_sec), 2, then: ".")
+        pad(&text, Int(unixMs.floorMod(1000)), 3, then: "Z")
+        return text
+    }
+
+    private static func pad(_ text: inout String, _ value: Int, _ width: Int, then separator: Character) {
+        let digits = String(value)
+        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
+        text += digits
+        text.append(separator)
     }
 
     static func day(_ unixMs: Int64) -> String { String(timestamp(unixMs).prefix(10)) }

@@ -38,6 +38,7 @@ public final class ReceiverService: Service {
                 for await event in client.events {
                     if case let .message(message) = event {
                         core.receive(topic: message.topic, payload: message.payload)
+                        await Task.yield()
                     } else if case let .disconnected(reason) = event {
                         if !Task.isShuttingDownGracefully { logger.warning("receiver: disconnected: \(reason)") }
                         break

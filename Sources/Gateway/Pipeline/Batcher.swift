@@ -14,34 +14,48 @@ struct Batcher: Sendable {
     private struct OpenBatch: Sendable {
         var content = BatchContent()
         var deviceIDs: Set<String> = []
-        var openedAt: ContinuousClock.Instant
+        var openedAt: ContinuousClock.Instant?
         var estimatedBytes = 0
+
+        var isEmpty: Bool { content.isEmpty }
+
+        mutating func start(at now: ContinuousClock.Instant) {
+            if openedAt == nil { openedAt = now }
+        }
+
+        mutating func include(_ device: DeviceInfo) {
+            if deviceIDs.insert(device.id).inserted { content.devices.append(device) }
+        }
     }
 
-    private let policies: [Lane: LanePolicy]
-    private var open: [Lane: OpenBatch] = [:]
+    private let policies: [LanePolicy]
+    /// One slot per lane, indexed by `Lane.number - 1`, always mutated in place: copying a batch
+    /// out and back would copy its growing arrays on every append.
+    private var open: [OpenBatch] = Array(repeating: OpenBatch(), count: Lane.allCases.count)
 
-    init(policies: [Lane: LanePolicy]) { self.policies = policies }
+    init(policies: [Lane: LanePolicy]) {
+        self.policies = Lane.byPriority.map { policies[$0] ?? LanePolicy.defaults(for: $0) }
+    }
 
     /// Readings waiting in open batches.
-    var pendingReadings: Int { open.values.reduce(0) { $0 + $1.content.readingCount } }
+    var pendingReadings: Int { open.reduce(0) { $0 + $1.content.readingCount } }
 
     mutating func add(_ measurements: [Measurement], from device: DeviceInfo, lane: Lane, now: ContinuousClock.Instant) -> [Closed] {
-        var batch = open[lane] ?? OpenBatch(openedAt: now)
-        if batch.deviceIDs.insert(device.id).inserted { batch.content.devices.append(device) }
-        batch.content.measurements.append(contentsOf: measurements)
-        batch.estimatedBytes += measurements.count * 24
-        open[lane] = batch
+        let slot = lane.number - 1
+        open[slot].start(at: now)
+        open[slot].include(device)
+        open[slot].content.measurements.append(contentsOf: measurements)
+        open[slot].estimatedBytes += measurements.count * 24
         return closeIfDue(lane, now: now)
     }
 
     mutating func add(_ events: [Event], devices: [DeviceInfo], now: ContinuousClock.Instant) -> [Closed] {
         guard !events.isEmpty else { return [] }
-        var batch = open[.alarm] ?? OpenBatch(openedAt: now)
-        for device in devices where batch.deviceIDs.insert(device.id).inserted { batch.content.devices.append(device) }
-        batch.content.events.append(contentsOf: events)
-        batch.estimatedBytes += events.count * 160
-        open[.alarm] = batch
+        let slot = Lane.alarm.number - 1
+        open[slot].start(at: now)
+        for device in devices { open[slot].include(device) }
+        open[slot].content.events.append(contentsOf: events)
+        open[slot].estimatedBytes += events.count * 160
         return closeIfDue(.alarm, now: now)
     }
 
@@ -52,16 +66,21 @@ struct Batcher: Sendable {
 
     /// Every open batch, for shutdown.
     mutating func drain() -> [Closed] {
-        let closed = Lane.byPriority.compactMap { lane in open[lane].map { Closed(lane: lane, content: $0.content) } }
-        open.removeAll()
-        return closed
+        Lane.byPriority.compactMap { lane in
+            let slot = lane.number - 1
+            guard !open[slot].isEmpty else { return nil }
+            defer { open[slot] = OpenBatch() }
+            return Closed(lane: lane, content: open[slot].content)
+        }
     }
 
     private mutating func closeIfDue(_ lane: Lane, now: ContinuousClock.Instant) -> [Closed] {
-        guard let batch = open[lane], !batch.content.isEmpty else { return [] }
-        let policy = policies[lane] ?? LanePolicy.defaults(for: lane)
-        guard now - batch.openedAt >= policy.maxLatency || batch.estimatedBytes >= policy.maxBytes else { return [] }
-        open[lane] = nil
-        return [Closed(lane: lane, content: batch.content)]
+        let slot = lane.number - 1
+        guard !open[slot].isEmpty, let openedAt = open[slot].openedAt else { return [] }
+        let policy = policies[slot]
+        guard now - openedAt >= policy.maxLatency || open[slot].estimatedBytes >= policy.maxBytes else { return [] }
+        let closed = Closed(lane: lane, content: open[slot].content)
+        open[slot] = OpenBatch()
+        return [closed]
     }
 }

@@ -41,7 +41,13 @@ final class PipelineService: Service {
             }
         }
         await withGracefulShutdownHandler {
-            for await item in input { handle(item, state: &state) }
+            var handled = 0
+            for await item in input {
+                handle(item, state: &state)
+                handled &+= 1
+                // Under load the input never runs dry; without this the uplink could starve.
+                if handled % 64 == 0 { await Task.yield() }
+            }
         } onGracefulShutdown: { [inputContinuation] in
             // Sources stop before the pipeline (service order), so finishing the stream here
             // lets the loop drain everything they handed over before the final flush.

@@ -15,6 +15,12 @@ final class MQTTSensorSource: Service {
         let decoder: DeviceDecoder
     }
 
+    /// What the consuming loop carries from message to message.
+    private struct LoopState {
+        var log = RateLimitedLog()
+        var router: DeviceRouter
+    }
+
     private let settings: SensorSettings
     private let routes: [Route]
     private let output: AsyncStream<PipelineInput>.Continuation
@@ -37,7 +43,7 @@ final class MQTTSensorSource: Service {
             return await waitForShutdown()
         }
         var backoff = ReconnectBackoff()
-        var log = RateLimitedLog()
+        var state = LoopState(router: DeviceRouter(filters: routes.map(\.filter)))
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let client: MQTTClient
             do {
@@ -45,7 +51,7 @@ final class MQTTSensorSource: Service {
                 try await cancelWhenGracefulShutdown { try await client.connect() }
                 for filter in Set(routes.map(\.filter.text)).sorted() { try client.subscribe(filter, qos: 1) }
             } catch {
-                log.warning(logger, key: "connect", "sensor broker \(settings.url) unavailable: \(error)")
+                state.log.warning(logger, key: "connect", "sensor broker \(settings.url) unavailable: \(error)")
                 let delay = backoff.nextDelay()
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
                 continue
@@ -53,7 +59,7 @@ final class MQTTSensorSource: Service {
             backoff.reset()
             logger.info("subscribed to \(routes.count) device topic(s) on \(settings.url)")
             await withGracefulShutdownHandler {
-                await consume(client, log: &log)
+                await consume(client, state: &state)
             } onGracefulShutdown: {
                 // Closing ends the event stream after what libmosquitto already acknowledged, which
                 // consume() still hands on, so nothing acknowledged to the broker is dropped here.
@@ -70,14 +76,18 @@ final class MQTTSensorSource: Service {
         )
     }
 
-    private func consume(_ client: MQTTClient, log: inout RateLimitedLog) async {
+    private func consume(_ client: MQTTClient, state: inout LoopState) async {
+        var handled = 0
         for await event in client.events {
             switch event {
             case let .message(message):
-                handle(message, log: &log)
+                handle(message, state: &state)
+                handled &+= 1
+                // A busy stream never suspends the loop; let the uplink and the pipeline run.
+                if handled % 64 == 0 { await Task.yield() }
             case let .disconnected(reason):
                 if !Task.isShuttingDownGracefully {
-                    log.warning(logger, key: "disconnect", "sensor broker connection lost: \(reason)")
+                    state.log.warning(logger, key: "disconnect", "sensor broker connection lost: \(reason)")
                 }
                 return
             case .connected, .published:
@@ -86,11 +96,11 @@ final class MQTTSensorSource: Service {
         }
     }
 
-    private func handle(_ message: MQTTMessage, log: inout RateLimitedLog) {
+    private func handle(_ message: MQTTMessage, state: inout LoopState) {
         let now = WallClock.nowUnixMs()
-        var routed = false
-        for route in routes where route.filter.matches(message.topic) {
-            routed = true
+        let matches = state.router.routes(for: message.topic)
+        for index in matches {
+            let route = routes[index]
             let device = route.decoder.device
             do throws(DecodeError) {
                 let (measurements, _) = try route.decoder.decode(message.payload, nowUnixMs: now)
@@ -99,10 +109,10 @@ final class MQTTSensorSource: Service {
                 output.yield(.readings(device: device, lane: route.decoder.profile.lane, measurements: measurements))
             } catch {
                 status.recordDecodeError(device: device.id, message: error.message)
-                log.warning(logger, key: device.id, "device \(device.id): malformed payload on \(message.topic): \(error.message)")
+                state.log.warning(logger, key: device.id, "device \(device.id): malformed payload on \(message.topic): \(error.message)")
             }
         }
-        if !routed { status.recordUnroutable() }
+        if matches.isEmpty { status.recordUnroutable() }
     }
 
     private func waitForShutdown() async {

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Median of the runs per offered rate, printed and written into BENCHMARKS.md's spine section."""
+import collections, re, statistics, sys
+
+results, machine, seconds, runs, devices, latency, rates_arg = sys.argv[1:8]
+rows = collections.defaultdict(list)
+for line in open(results):
+    fields = line.split("\t")
+    rows[int(fields[0])].append([float(x) for x in fields[1:]])
+
+header = ("| offered msg/s | delivered msg/s | received / sent | duplicates | latency p50 / p99 / max (ms) "
+          "| gateway CPU (cores) | gateway peak RSS (MiB) |")
+lines = [header, "|---|---|---|---|---|---|---|"]
+for rate in sorted(rows):
+    runs_ = rows[rate]
+    med = lambda i: statistics.median(r[i] for r in runs_)
+    lines.append(
+        f"| {rate:,} | {med(3):,.0f} | {med(1):,.0f} / {med(0):,.0f} | {med(1) - med(2):,.0f} "
+        f"| {med(4):,.0f} / {med(5):,.0f} / {med(6):,.0f} | {med(7):.2f} | {med(8):.1f} |")
+table = "\n".join(lines)
+command = "make bench" + (f" (Scripts/bench {rates_arg})" if rates_arg else "")
+section = f"""<!-- spine:begin -->
+Command: `{command}` — {runs} runs of {seconds} s per rate, {devices} devices, one SenML reading per
+message, vital lane `maxLatency: {latency}`, `synchronous=FULL`, mutual-TLS upstream, receiver
+opening every batch. Medians of the runs. Machine: {machine}.
+
+{table}
+
+Latency is from the reading's timestamp (set by the load generator when it publishes) to the
+receiver's write (`Observation.issued`), so it includes the batching window, sealing, the SQLite
+commit, both brokers and the receiver's fsync. CPU is the gateway's user+system time per second of
+load. The load generator, both brokers and the receiver share the same {machine.split(',')[0]}.
+<!-- spine:end -->"""
+print(table)
+try:
+    text = open("BENCHMARKS.md").read()
+except FileNotFoundError:
+    text = "# Benchmarks\n\n## Store-and-forward spine (end to end)\n\n<!-- spine:begin -->\n<!-- spine:end -->\n"
+text = re.sub(r"<!-- spine:begin -->.*<!-- spine:end -->", lambda _: section, text, flags=re.S)
+open("BENCHMARKS.md", "w").write(text)
