@@ -2,7 +2,7 @@
 """One benchmark run: delivered rate, publish-to-receiver latency, gateway CPU and RSS, as a TSV line."""
 import datetime, glob, json, sys
 
-run_dir, rate, sent, cpu_before, cpu_after, ticks, rss_kib = sys.argv[1:8]
+run_dir, rate, offered, sent, cpu_before, cpu_after, ticks, rss_kib = sys.argv[1:9]
 sent = int(sent)
 
 def ms(stamp):
@@ -29,7 +29,7 @@ def pct(p):
 span = (last - first) / 1000 if latencies else float("nan")
 cpu_seconds = (float(cpu_after) - float(cpu_before)) / float(ticks)
 print("\t".join(str(x) for x in [
-    rate, sent, len(latencies), len(seen), round(len(latencies) / span) if latencies else 0,
+    rate, offered, sent, len(latencies), len(seen), round(len(latencies) / span) if latencies else 0,
     round(pct(0.5)), round(pct(0.99)), round(latencies[-1]) if latencies else "nan",
     round(cpu_seconds / span, 3) if latencies else "nan", round(int(rss_kib) / 1024, 1),
 ]))

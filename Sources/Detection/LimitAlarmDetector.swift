@@ -44,7 +44,8 @@ public struct LimitAlarmDetector: Sendable {
         }
         let since = states[index].violatingSinceMs ?? timeMs
         states[index].violatingSinceMs = since
-        guard timeMs - since >= rule.delay.milliseconds else { return nil }
+        let (held, overflow) = timeMs.subtractingReportingOverflow(since)
+        guard !overflow, held >= rule.delay.milliseconds else { return nil }
         let id = "\(device)/\(channel.name)/\(rule.name)/\(since)"
         states[index].activeID = id
         return event(id: id, kind: .raised, rule: rule, value: value, at: timeMs)

@@ -36,7 +36,7 @@ public struct JSONMapDecoder: Sendable {
             case nil: continue
             case .null?: values.append(DecodedValue(name: path.description, timeUnixMs: time, value: nil, status: status))
             case let .number(number)?: values.append(DecodedValue(name: path.description, timeUnixMs: time, value: number, status: status))
-            case let .string(text)? where Double(text) != nil:
+            case let .string(text)? where Double(text)?.isFinite == true:
                 values.append(DecodedValue(name: path.description, timeUnixMs: time, value: Double(text), status: status))
             case let other?: throw DecodeError("'\(path)' is \(Self.kind(other)), expected a number")
             }
@@ -51,8 +51,8 @@ public struct JSONMapDecoder: Sendable {
             return now
         }
         switch (timeUnit, raw) {
-        case let (.s, .number(seconds)) where seconds.isFinite: return Int64((seconds * 1000).rounded())
-        case let (.ms, .number(ms)) where ms.isFinite: return Int64(ms.rounded())
+        case let (.s, .number(seconds)) where Self.plausibleUnixMs(seconds * 1000): return Int64((seconds * 1000).rounded())
+        case let (.ms, .number(ms)) where Self.plausibleUnixMs(ms): return Int64(ms.rounded())
         case let (.iso8601, .string(text)):
             if let date = try? Date(text, strategy: .iso8601) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
             throw DecodeError("'\(timePath)' is not an ISO 8601 time: '\(text)'")
@@ -60,6 +60,9 @@ public struct JSONMapDecoder: Sendable {
             throw DecodeError("'\(timePath)' is \(Self.kind(raw)), expected a time in \(timeUnit.rawValue)")
         }
     }
+
+    /// 1970 to the year 5138: keeps later arithmetic on times far from Int64 overflow.
+    private static func plausibleUnixMs(_ ms: Double) -> Bool { ms.isFinite && ms >= 0 && ms < 1e14 }
 
     private static func kind(_ value: JSONValue) -> String {
         switch value {

@@ -49,11 +49,12 @@ public enum SenMLDecoder {
             guard time.isFinite, (baseValue + v).isFinite else { throw DecodeError("record \(index) ('\(name)') has a non-finite number") }
             var status: MeasurementStatus = []
             let unixMs: Int64
-            if time < relativeTimeLimit {
+            if abs(time) < relativeTimeLimit {
                 unixMs = nowUnixMs + Int64((time * 1000).rounded())
                 status.insert(.gatewayTime)
             } else {
-                guard time < 1e11 else { throw DecodeError("record \(index) ('\(name)') has time \(time) beyond year 5000") }
+                // Absolute times from 1978 (2^28 s) to the year 5138; anything else is a device fault.
+                guard time > 0, time < 1e11 else { throw DecodeError("record \(index) ('\(name)') has time \(time) out of range") }
                 unixMs = Int64((time * 1000).rounded())
             }
             values.append(DecodedValue(name: name, timeUnixMs: unixMs, value: baseValue + v, unit: record.u ?? baseUnit, status: status))

@@ -8,8 +8,9 @@ public enum FHIRMapper {
     static let mdcSystem = "urn:iso:std:iso:11073:10101"
     static let categorySystem = "http://terminology.hl7.org/CodeSystem/observation-category"
 
-    /// One NDJSON line per resource, with the UTC day each belongs to (for the daily files).
-    public static func lines(for batch: OpenedBatch, receivedUnixMs: Int64) -> [(day: String, json: Data)] {
+    /// One NDJSON line per resource, with the UTC day each belongs to (for the daily files), and
+    /// how many readings could not be encoded (JSON has no NaN or infinity).
+    public static func lines(for batch: OpenedBatch, receivedUnixMs: Int64) -> (lines: [(day: String, json: Data)], unencodable: Int) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let patients = Dictionary(batch.content.devices.map { ($0.id, $0.patient) }, uniquingKeysWith: { first, _ in first })
@@ -17,8 +18,9 @@ public enum FHIRMapper {
         let prefix = "\(gateway)-\(batch.header.seq)"
         let issued = timestamp(receivedUnixMs)
         var lines: [(String, Data)] = []
+        var unencodable = 0
         func add(_ value: some Encodable, at unixMs: Int64) {
-            if let data = try? encoder.encode(value) { lines.append((day(unixMs), data)) }
+            if let data = try? encoder.encode(value) { lines.append((day(unixMs), data)) } else { unencodable += 1 }
         }
         for (index, measurement) in batch.content.measurements.enumerated() {
             add(observation(measurement, id: "\(prefix)-m\(index)", gateway: gateway, patient: patients[measurement.device] ?? nil, issued: issued), at: measurement.timeUnixMs)
@@ -30,7 +32,7 @@ public enum FHIRMapper {
         for (index, event) in batch.content.events.enumerated() {
             add(issue(event, id: "\(prefix)-e\(index)", gateway: gateway, patient: patients[event.device] ?? nil), at: event.timeUnixMs)
         }
-        return lines
+        return (lines, unencodable)
     }
 
     static func code(_ channel: ChannelDescriptor) -> FHIR.CodeableConcept {

@@ -18,6 +18,8 @@ final class NDJSONWriter {
 
     /// Writes all lines, then fsyncs each touched file before returning.
     func append(gateway: String, lines: [(day: String, json: Data)]) throws {
+        // Bound open files between batches, never in the middle of one.
+        if handles.count > 64 { closeAll() }
         var touched: [String: FileHandle] = [:]
         for (day, json) in lines {
             let handle = try handle(for: path(gateway: gateway, day: day))
@@ -40,7 +42,6 @@ final class NDJSONWriter {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         try handle.seekToEnd()
-        if handles.count > 64 { closeAll() }
         handles[path] = handle
         return handle
     }

@@ -60,24 +60,24 @@ public final class ReceiverCore: Sendable {
         guard levels.count >= 2, levels[levels.count - 2] == header.gatewayID, levels[levels.count - 1] == header.lane.rawValue else {
             return .rejected("topic mismatch: \(topic) carries \(header.gatewayID)/\(header.lane.rawValue)")
         }
-        do {
-            if try seen.contains(gateway: header.gatewayID, seq: header.seq) { return .duplicate }
-        } catch {
-            return .rejected("state: \(error)")
-        }
         let batch: OpenedBatch
         do { batch = try opener.open(payload) } catch { return .rejected("\(Self.reasonName(error)): \(error)") }
-        let lines = FHIRMapper.lines(for: batch, receivedUnixMs: receivedUnixMs)
-        do {
-            // Written and synced before the batch is marked seen: a crash in between repeats
-            // lines rather than losing them.
-            try writer.withLock { try $0.append(gateway: header.gatewayID, lines: lines) }
-            try seen.insert(gateway: header.gatewayID, seq: header.seq, lane: header.lane.number, receivedUnixMs: receivedUnixMs)
-        } catch {
-            logger.error("writing FHIR output failed: \(error)")
-            return .rejected("output: \(error)")
+        let (lines, unencodable) = FHIRMapper.lines(for: batch, receivedUnixMs: receivedUnixMs)
+        if unencodable > 0 { logger.error("batch \(header.gatewayID)/\(header.seq): \(unencodable) reading(s) could not be written as FHIR JSON") }
+        // One lock over check, write and mark, so two callers never write the same batch twice.
+        return writer.withLock { writer in
+            do {
+                if try seen.contains(gateway: header.gatewayID, seq: header.seq) { return .duplicate }
+                // Written and synced before the batch is marked seen: a crash in between repeats
+                // lines rather than losing them.
+                try writer.append(gateway: header.gatewayID, lines: lines)
+                try seen.insert(gateway: header.gatewayID, seq: header.seq, lane: header.lane.number, receivedUnixMs: receivedUnixMs)
+            } catch {
+                logger.error("writing FHIR output failed: \(error)")
+                return .rejected("output: \(error)")
+            }
+            return .written(resources: lines.count)
         }
-        return .written(resources: lines.count)
     }
 
     private static func reasonName(_ error: any Error) -> String {

@@ -17,7 +17,8 @@ public enum Quantity {
         if trimmed == "0" { return .zero }
         for unit in durationUnits where trimmed.hasSuffix(unit.suffix) {
             let number = trimmed.dropLast(unit.suffix.count)
-            guard let value = Double(number), value >= 0, value.isFinite else { return nil }
+            // Up to about 292 years, the most an Int64 of nanoseconds holds.
+            guard let value = Double(number), value >= 0, value * unit.nanoseconds < 9e18 else { return nil }
             return .nanoseconds(Int64((value * unit.nanoseconds).rounded()))
         }
         return nil
@@ -29,7 +30,7 @@ public enum Quantity {
         if let bytes = Int64(trimmed), bytes >= 0 { return bytes }
         for unit in sizeUnits where trimmed.hasSuffix(unit.suffix) {
             let number = trimmed.dropLast(unit.suffix.count).trimmingCharacters(in: .whitespaces)
-            guard let value = Double(number), value >= 0, value.isFinite else { return nil }
+            guard let value = Double(number), value >= 0, value * unit.bytes < 9e18 else { return nil }
             return Int64((value * unit.bytes).rounded())
         }
         return nil

@@ -19,6 +19,30 @@ extension YAMLValue {
         return resolved
     }
 
+    /// An MQTT topic filter (MQTT 5 §4.7): `#` only as a whole last level, `+` only as a whole level.
+    public func topicFilter() throws(ConfigError) -> String {
+        let text = try nonEmptyString()
+        let levels = text.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, level) in levels.enumerated() {
+            let wildcard = level.contains("#") || level.contains("+")
+            let valid = !wildcard || level == "+" || (level == "#" && index == levels.count - 1)
+            guard valid, !level.contains("\0") else {
+                throw error("'\(path)' is not a valid MQTT topic filter: '\(text)' ('+' and '#' must fill a whole level, '#' only the last)")
+            }
+        }
+        return text
+    }
+
+    /// A topic prefix for published topics: no wildcards, no empty levels, not a broker topic.
+    public func topicPrefix() throws(ConfigError) -> String {
+        let text = try nonEmptyString()
+        let levels = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard !text.hasPrefix("$"), !text.contains("+"), !text.contains("#"), levels.allSatisfy({ !$0.isEmpty }) else {
+            throw error("'\(path)' must be topic levels without wildcards or empty levels, such as vitalgate/v1; found '\(text)'")
+        }
+        return text
+    }
+
     public func mqttEndpoint() throws(ConfigError) -> MQTTEndpoint {
         let url = try nonEmptyString()
         do { return try MQTTEndpoint.parse(url) } catch { throw self.error("\(error)") }

@@ -16,6 +16,7 @@ struct RunCommand: AsyncParsableCommand {
         let logger = logging.bootstrap(label: "vitalgate")
         let settings: GatewayConfig
         do { settings = try GatewayConfig.load(path: config) } catch { throw exitForBadInput(error) }
+        for warning in settings.warnings { logger.warning("\(warning)") }
         let runtime: GatewayRuntime
         do {
             runtime = try GatewayRuntime.make(config: settings, logger: logger)

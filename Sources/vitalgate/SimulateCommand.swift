@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GatewayModel
+import Synchronization
 import Transport
 
 /// `vitalgate simulate`: a load generator of single-reading SenML messages, for benchmarks and labs.
@@ -23,10 +24,9 @@ struct SimulateCommand: AsyncParsableCommand {
         ))
         try await client.connect()
         defer { client.close() }
-        let acks = Task { () -> Int in
-            var count = 0
-            for await event in client.events { if case .published = event { count += 1 } }
-            return count
+        let acknowledged = Atomic<Int>(0)
+        let acks = Task {
+            for await event in client.events { if case .published = event { acknowledged.add(1, ordering: .relaxed) } }
         }
         let topics = (0..<devices).map { "\(topicPrefix)/dev\($0)" }
         let start = ContinuousClock.now
@@ -46,10 +46,16 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             try await Task.sleep(for: .milliseconds(10))
         }
+        // Messages still in libmosquitto's local queue have not reached the broker: wait for every
+        // PUBACK (bounded), so `acknowledged` is the load the broker really took.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while acknowledged.load(ordering: .relaxed) < sent, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let elapsed = (ContinuousClock.now - start).seconds
-        try await Task.sleep(for: .seconds(2))
         client.close()
-        let acknowledged = await acks.value
-        print("{\"sent\":\(sent),\"acknowledged\":\(acknowledged),\"seconds\":\(String(format: "%.3f", elapsed)),\"rate\":\(Int(Double(sent) / elapsed))}")
+        await acks.value
+        let acked = acknowledged.load(ordering: .relaxed)
+        print("{\"sent\":\(sent),\"acknowledged\":\(acked),\"seconds\":\(String(format: "%.3f", elapsed)),\"rate\":\(Int(Double(acked) / elapsed))}")
     }
 }

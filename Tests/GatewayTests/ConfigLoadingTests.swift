@@ -34,6 +34,12 @@ import YAMLConfig
         ("sync: full", "sync: sometimes", "3:64: error: 'store.sync' must be one of full, normal"),
         ("sensors: { url: mqtt://127.0.0.1:1883 }", "sensors: { url: mqtt://127.0.0.1:1883 }\nsensors: {}", "9:1: error: duplicate key 'sensors'"),
         ("  inflight: 32", "  inflight: 32\n   bad indent: [", "8:"),
+        ("  inflight: 32", "  inflight: 32\n  keepAlive: 1s", "8:14: error: 'upstream.keepAlive' must be between 5s and 65535s"),
+        ("  inflight: 32", "  inflight: 32\n  topicPrefix: vitalgate/#", "8:16: error: 'upstream.topicPrefix' must be topic levels"),
+        ("topic: sensors/bed14/#", "topic: sensors/bed#/x", "13:48: error: 'devices[1].topic' is not a valid MQTT topic filter"),
+        ("api: { socket: api.sock, metrics: 127.0.0.1:9464 }", "api: { socket: api.sock }\nlanes: { alarm: { maxLatency: 1s } }", "11:31: error: 'lanes.alarm.maxLatency' must be 0"),
+        ("maxAge: 7d", "maxAge: 0", "3:54: error: 'store.maxAge' must be at least 1m"),
+        ("sensors: { url: mqtt://127.0.0.1:1883 }", "sensors: { url: mqtts://127.0.0.1:8883 }", "9:10: error: 'sensors.tls' with at least 'ca' is required"),
     ]
 
     @Test(arguments: cases)
@@ -58,6 +64,21 @@ import YAMLConfig
         chmod(fixture.dir.file("keys/gateway.key"), 0o600)
         let tlsErrors = try #require(throws: ConfigErrors.self) { try GatewayConfig.load(path: path) }
         #expect(tlsErrors.description.contains("accessible by others"), "got: \(tlsErrors)")
+    }
+
+    @Test func aBrokenProfileNoDeviceUsesIsOnlyAWarning() throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        let profiles = fixture.dir.file("profiles")
+        try FileManager.default.createDirectory(atPath: profiles, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "\(ConfigFixture.profilesDirectory)/senml-vitals.yaml", toPath: "\(profiles)/senml-vitals.yaml")
+        try "name: broken\ntransport: telepathy\n".write(toFile: "\(profiles)/broken.yaml", atomically: true, encoding: .utf8)
+        let text = ConfigFixture.valid.replacingOccurrences(of: "profiles: [PROFILES]", with: "profiles: [profiles]")
+        let config = try GatewayConfig.load(path: try fixture.write(text))
+        #expect(config.warnings.map(\.description).contains { $0.contains("broken.yaml:2:12: error:") }, "\(config.warnings)")
+        let needed = text.replacingOccurrences(of: "profile: senml-vitals, topic: sensors/bed14/#", with: "profile: broken, topic: sensors/bed14/#")
+        let errors = try #require(throws: ConfigErrors.self) { try GatewayConfig.load(path: try fixture.write(needed)) }
+        #expect(errors.description.contains("unknown profile 'broken'") && errors.description.contains("broken.yaml:2:12"), "\(errors)")
     }
 
     @Test func insecurePlaintextUpstreamNeedsTheExplicitSetting() throws {

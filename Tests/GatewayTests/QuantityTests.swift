@@ -12,6 +12,7 @@ import YAMLConfig
         #expect(Quantity.duration("10") == nil)
         #expect(Quantity.duration("-1s") == nil)
         #expect(Quantity.duration("fast") == nil)
+        #expect(Quantity.duration("1e12d") == nil, "too long for a Duration is an error, not a crash")
     }
 
     @Test func sizes() {
@@ -22,5 +23,6 @@ import YAMLConfig
         #expect(Quantity.byteSize("4096") == 4096)
         #expect(Quantity.byteSize("lots") == nil)
         #expect(Quantity.byteSize("-5MiB") == nil)
+        #expect(Quantity.byteSize("1e30TiB") == nil)
     }
 }

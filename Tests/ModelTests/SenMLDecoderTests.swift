@@ -28,6 +28,7 @@ import Testing
 
     @Test(arguments: [
         "", "{}", "[1,2]", #"[{"n":"hr","v":"seventy"}]"#, #"[{"v":70}]"#, "[{\"n\":\"hr\",\"v\":70", "\u{0}\u{1}garbage",
+        #"[{"n":"hr","v":70,"t":-1e300}]"#, #"[{"n":"hr","v":70,"t":1e300}]"#, #"[{"n":"hr","v":1e308,"bv":1e308}]"#,
     ])
     func rejectsMalformedPacks(_ text: String) {
         #expect(throws: DecodeError.self) { try SenMLDecoder.decode(Data(text.utf8), nowUnixMs: now) }
@@ -52,8 +53,15 @@ import Testing
         #expect(value.timeUnixMs == 42 && value.status.contains(.gatewayTime))
     }
 
+    @Test(arguments: [#"{"hr":60,"ts":1e30}"#, #"{"hr":60,"ts":-5}"#, #"{"hr":60,"ts":"soon"}"#])
+    func outOfRangeTimesAreErrorsNotCrashes(_ payload: String) {
+        let decoder = JSONMapDecoder(paths: [JSONPath("hr")!], timePath: JSONPath("ts"), timeUnit: .ms)
+        #expect(throws: DecodeError.self) { try decoder.decode(Data(payload.utf8), nowUnixMs: 0) }
+    }
+
     @Test func wrongTypesAndMissingFieldsAreErrors() {
         let decoder = JSONMapDecoder(paths: [JSONPath("hr")!], timePath: nil, timeUnit: .ms)
+        #expect(throws: DecodeError.self) { try decoder.decode(Data(#"{"hr":"nan"}"#.utf8), nowUnixMs: 0) }
         #expect(throws: DecodeError.self) { try decoder.decode(Data(#"{"hr":{"x":1}}"#.utf8), nowUnixMs: 0) }
         #expect(throws: DecodeError.self) { try decoder.decode(Data(#"{"rr":12}"#.utf8), nowUnixMs: 0) }
         #expect(throws: DecodeError.self) { try decoder.decode(Data(#"[71]"#.utf8), nowUnixMs: 0) }

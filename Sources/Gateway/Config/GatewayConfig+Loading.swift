@@ -43,7 +43,7 @@ extension GatewayConfig {
         let lanes = try parseLanes(top["lanes"])
 
         let catalog = ProfileCatalog.load(directories: profileDirectories)
-        errors.append(contentsOf: catalog.errors)
+        errors.append(contentsOf: catalog.duplicates)
         var devices: [DeviceConfig] = []
         var profiles: [String: DeviceProfile] = [:]
         if let list = top["devices"] {
@@ -65,7 +65,7 @@ extension GatewayConfig {
         return GatewayConfig(
             file: file, gatewayID: gatewayID, site: site, profileDirectories: profileDirectories,
             store: store, upstream: upstream, sealing: sealing, sensors: sensors, api: api, lanes: lanes,
-            devices: devices, profiles: profiles
+            devices: devices, profiles: profiles, warnings: catalog.errors
         )
     }
 
@@ -77,6 +77,7 @@ extension GatewayConfig {
             throw node.error("'store.maxBytes' must be at least 64KiB, found \(maxBytes) bytes")
         }
         let maxAge = try map["maxAge"]?.duration() ?? .seconds(7 * 86400)
+        if maxAge < .seconds(60), let node = map["maxAge"] { throw node.error("'store.maxAge' must be at least 1m") }
         let sync = try map["sync"].map { value throws(ConfigError) in SyncMode(rawValue: try value.choice(["full", "normal"]))! } ?? .full
         return QueueConfiguration(path: path, maxBytes: maxBytes, maxAge: maxAge, sync: sync)
     }
@@ -95,8 +96,14 @@ extension GatewayConfig {
         if !endpoint.useTLS, !insecure {
             throw urlValue.error("plaintext upstream '\(url)' refused: patient data needs mqtts://, or set 'upstream.insecure: true' for a lab")
         }
-        let prefix = try map["topicPrefix"]?.nonEmptyString() ?? "vitalgate/v1"
+        if !endpoint.useTLS, let tlsValue = map["tls"] {
+            throw tlsValue.error("'upstream.tls' applies only to an mqtts:// url, found \(url)")
+        }
+        let prefix = try map["topicPrefix"]?.topicPrefix() ?? "vitalgate/v1"
         let keepAlive = try map["keepAlive"]?.duration() ?? .seconds(30)
+        if let keepAliveValue = map["keepAlive"], !(Duration.seconds(5)...Duration.seconds(65535)).contains(keepAlive) {
+            throw keepAliveValue.error("'upstream.keepAlive' must be between 5s and 65535s")
+        }
         let sessionExpiry = try map["sessionExpiry"]?.duration() ?? .seconds(7 * 86400)
         return UpstreamSettings(
             url: url, endpoint: endpoint, tls: tls, insecure: insecure,
@@ -112,19 +119,14 @@ extension GatewayConfig {
         let gatewayValue = try map.required("gatewayKey")
         let recipientPath = ConfigPaths.resolve(try recipientValue.nonEmptyString(), relativeTo: file)
         let gatewayPath = ConfigPaths.resolve(try gatewayValue.nonEmptyString(), relativeTo: file)
-        do {
-            let recipient = try KeyFile.readPublicKey(at: recipientPath)
-            do {
-                let gateway = try KeyFile.readPrivateKey(at: gatewayPath)
-                return SealingKeys(gatewayKeyPath: gatewayPath, recipientKeyPath: recipientPath, gatewayKey: gateway, recipientKey: recipient)
-            } catch {
-                throw gatewayValue.error("\(error)")
-            }
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw recipientValue.error("\(error)")
-        }
+        let recipient = try readKey(at: recipientValue) { try KeyFile.readPublicKey(at: recipientPath) }
+        let gateway = try readKey(at: gatewayValue) { try KeyFile.readPrivateKey(at: gatewayPath) }
+        return SealingKeys(gatewayKeyPath: gatewayPath, recipientKeyPath: recipientPath, gatewayKey: gateway, recipientKey: recipient)
+    }
+
+    /// Runs a key-file read, pinning its failure to the config value that named the file.
+    private static func readKey<Key>(at value: YAMLValue, _ read: () throws -> Key) throws(ConfigError) -> Key {
+        do { return try read() } catch { throw value.error("\(error)") }
     }
 
     private static func parseSensors(_ value: YAMLValue?, file: String, gatewayID: String) throws(ConfigError) -> SensorSettings {
@@ -132,6 +134,9 @@ extension GatewayConfig {
         let url = try map?["url"]?.nonEmptyString() ?? "mqtt://127.0.0.1:1883"
         let endpoint = try map?["url"]?.mqttEndpoint() ?? MQTTEndpoint(host: "127.0.0.1", port: 1883, useTLS: false)
         let tls = try map?["tls"].map { value throws(ConfigError) in try value.tlsOptions(relativeTo: file) }
+        if endpoint.useTLS != (tls != nil), let value {
+            throw value.error(endpoint.useTLS ? "'sensors.tls' with at least 'ca' is required for \(url)" : "'sensors.tls' applies only to an mqtts:// url, found \(url)")
+        }
         return SensorSettings(url: url, endpoint: endpoint, tls: tls, clientID: try map?["clientId"]?.nonEmptyString() ?? "vitalgate-\(gatewayID)-sensors")
     }
 
@@ -149,8 +154,11 @@ extension GatewayConfig {
             guard let laneValue = map[lane.rawValue] else { continue }
             let laneMap = try laneValue.mapping(allowed: ["maxLatency", "maxBytes"])
             var policy = LanePolicy.defaults(for: lane)
-            if let latency = try laneMap["maxLatency"]?.duration() {
-                guard latency <= .seconds(60) else { throw laneMap["maxLatency"]!.error("'\(laneValue.path).maxLatency' must be at most 60s") }
+            if let latencyValue = laneMap["maxLatency"] {
+                let latency = try latencyValue.duration()
+                guard latency <= .seconds(60) else { throw latencyValue.error("'\(latencyValue.path)' must be at most 60s") }
+                // Promise 1: alarms are sealed and committed at once, never held in memory.
+                guard lane != .alarm || latency == .zero else { throw latencyValue.error("'\(latencyValue.path)' must be 0: alarms are committed at once") }
                 policy.maxLatency = latency
             }
             if let bytesValue = laneMap["maxBytes"] {
@@ -173,9 +181,10 @@ extension GatewayConfig {
         let profileName = try profileValue.nonEmptyString()
         guard let profile = catalog.profiles[profileName] else {
             let known = catalog.profiles.keys.sorted().joined(separator: ", ")
-            throw profileValue.error("device '\(id)' names unknown profile '\(profileName)' (known: \(known.isEmpty ? "none" : known))")
+            let broken = catalog.errors.isEmpty ? "" : "; profile files that failed to load:\n" + catalog.errors.map(\.description).joined(separator: "\n")
+            throw profileValue.error("device '\(id)' names unknown profile '\(profileName)' (known: \(known.isEmpty ? "none" : known))\(broken)")
         }
-        let topic = try map["topic"]?.nonEmptyString()
+        let topic = try map["topic"]?.topicFilter()
         let port = try map["port"]?.nonEmptyString()
         switch profile.transport {
         case .mqtt, .bleBridge:

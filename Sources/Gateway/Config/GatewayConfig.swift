@@ -2,6 +2,7 @@
 import GatewayModel
 import Store
 import Transport
+import YAMLConfig
 
 /// A checked gateway configuration (`gateway.yaml`) with every path resolved and keys loaded.
 public struct GatewayConfig: Sendable {
@@ -18,6 +19,8 @@ public struct GatewayConfig: Sendable {
     public var devices: [DeviceConfig]
     /// The profiles the devices use, by name.
     public var profiles: [String: DeviceProfile]
+    /// Problems that do not stop the gateway, such as a broken profile no device uses.
+    public var warnings: [ConfigError] = []
 
     public func lanePolicy(_ lane: Lane) -> LanePolicy { lanes[lane] ?? LanePolicy.defaults(for: lane) }
 }

@@ -6,8 +6,8 @@ import Wire
 
 /// Seals closed batches and commits them to the queue in one transaction, then wakes the uplink.
 ///
-/// When the store refuses (disk full, I/O error), sealed batches wait in memory and are retried;
-/// alarms are kept first, and what has to be dropped is counted.
+/// When the store refuses (disk full, I/O error), sealed batches wait in memory and commits are
+/// retried with back-off; alarms are kept first, and whatever has to be dropped is counted.
 struct BatchCommitter: Sendable {
     let gatewayID: String
     let sealer: Sealer
@@ -20,6 +20,10 @@ struct BatchCommitter: Sendable {
 
     private var waiting: [PendingBatch] = []
     private var waitingBytes = 0
+    /// Set while the store fails: no commit is tried before then.
+    private var retryAt: ContinuousClock.Instant?
+    private var retryDelay = Self.firstRetryDelay
+    private static let firstRetryDelay = Duration.milliseconds(250)
 
     init(gatewayID: String, sealer: Sealer, store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger, retryLimitBytes: Int = 32 << 20) {
         self.gatewayID = gatewayID
@@ -40,29 +44,65 @@ struct BatchCommitter: Sendable {
                 waitingBytes += payload.count
                 status.update { $0.batchesSealed[batch.lane, default: 0] += 1 }
             } catch {
-                logger.error("sealing a \(batch.lane.rawValue) batch failed: \(error)")
+                logger.error("sealing a \(batch.lane.rawValue) batch of \(batch.content.readingCount) readings failed; dropped: \(error)")
+                status.recordDrop(lane: batch.lane, reason: "seal")
             }
         }
         flush()
     }
 
-    /// Retries what the store refused before; called on every tick.
-    mutating func flush() {
+    /// Commits what waits, unless a failed commit's back-off has not passed yet; called every tick.
+    mutating func flush(now: ContinuousClock.Instant = .now) {
         guard !waiting.isEmpty else { return }
+        if let retryAt, now < retryAt {
+            shedIfOverLimit()
+            return
+        }
         do {
             let outcome = try store.append(waiting)
-            for batch in waiting { status.update { $0.batchesCommitted[batch.lane, default: 0] += 1 } }
-            if !outcome.evicted.isEmpty || !outcome.rejected.isEmpty {
-                logger.warning("queue full: evicted \(Self.describe(outcome.evicted)), refused \(Self.describe(outcome.rejected))")
+            record(outcome)
+            if retryAt != nil {
+                logger.notice("queue commits work again; \(waiting.count) waiting batch(es) committed")
+                status.update { $0.degraded = nil }
             }
+            retryAt = nil
+            retryDelay = Self.firstRetryDelay
             waiting.removeAll(keepingCapacity: true)
             waitingBytes = 0
-            status.update { if $0.degraded?.hasPrefix("store") == true { $0.degraded = nil } }
             signal.notify()
         } catch {
-            status.update { $0.degraded = "store: \(error)" }
-            logger.error("queue commit failed, \(waiting.count) sealed batch(es) kept in memory for retry: \(error)")
+            if retryAt == nil {
+                logger.error("queue commit failed; \(waiting.count) sealed batch(es) kept in memory and retried: \(error)")
+                status.update { $0.degraded = "store: \(error)" }
+            }
+            retryAt = now + retryDelay
+            retryDelay = min(retryDelay * 2, .seconds(5))
             shedIfOverLimit()
+        }
+    }
+
+    /// At shutdown: keeps trying until `deadline`; what still cannot be committed is counted and logged.
+    mutating func flushBeforeExit(deadline: ContinuousClock.Instant) async {
+        while !waiting.isEmpty, ContinuousClock.now < deadline {
+            retryAt = nil
+            flush()
+            if !waiting.isEmpty { try? await Task.sleep(for: .milliseconds(250)) }
+        }
+        guard !waiting.isEmpty else { return }
+        for batch in waiting { status.recordDrop(lane: batch.lane, reason: "exit") }
+        logger.critical("\(waiting.count) sealed batch(es) could not be committed before exit and are lost: the store is unavailable")
+        waiting.removeAll()
+    }
+
+    private func record(_ outcome: AppendOutcome) {
+        var committed: [Lane: Int] = [:]
+        for batch in waiting { committed[batch.lane, default: 0] += 1 }
+        for (lane, count) in outcome.rejected { committed[lane, default: 0] -= count }
+        status.update { snapshot in
+            for (lane, count) in committed { snapshot.batchesCommitted[lane, default: 0] += count }
+        }
+        if !outcome.evicted.isEmpty || !outcome.rejected.isEmpty {
+            logger.warning("queue full: evicted \(Self.describe(outcome.evicted)), refused \(Self.describe(outcome.rejected))")
         }
     }
 
@@ -72,6 +112,7 @@ struct BatchCommitter: Sendable {
             while waitingBytes > retryLimitBytes, let index = waiting.firstIndex(where: { $0.lane == lane }) {
                 let dropped = waiting.remove(at: index)
                 waitingBytes -= dropped.payload.count
+                status.recordDrop(lane: lane, reason: "memory")
                 logger.error("dropped a sealed \(lane.rawValue) batch (seq \(dropped.seq)): store unavailable and memory bound reached")
             }
         }

@@ -34,7 +34,7 @@ struct Batcher: Sendable {
     private var open: [OpenBatch] = Array(repeating: OpenBatch(), count: Lane.allCases.count)
 
     init(policies: [Lane: LanePolicy]) {
-        self.policies = Lane.byPriority.map { policies[$0] ?? LanePolicy.defaults(for: $0) }
+        self.policies = Lane.allCases.sorted { $0.number < $1.number }.map { policies[$0] ?? LanePolicy.defaults(for: $0) }
     }
 
     /// Readings waiting in open batches.

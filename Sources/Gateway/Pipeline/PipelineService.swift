@@ -55,6 +55,7 @@ final class PipelineService: Service {
         }
         ticker.cancel()
         state.committer.commit(state.batcher.drain())
+        await state.committer.flushBeforeExit(deadline: .now + .seconds(5))
         status.update { $0.pendingReadings = 0 }
         logger.info("pipeline flushed open batches")
     }

@@ -3,16 +3,14 @@ import Logging
 import ServiceLifecycle
 import Store
 
-/// Enforces the queue's age bound, returns freed pages to the filesystem and keeps queue figures current.
+/// Enforces the queue's age bound and returns freed pages to the filesystem.
 final class QueueJanitor: Service {
     private let store: QueueStore
-    private let status: StatusBoard
     private let logger: Logger
     private let interval: Duration
 
-    init(store: QueueStore, status: StatusBoard, logger: Logger, interval: Duration = .seconds(30)) {
+    init(store: QueueStore, logger: Logger, interval: Duration = .seconds(30)) {
         self.store = store
-        self.status = status
         self.logger = logger
         self.interval = interval
     }

@@ -18,9 +18,6 @@ public struct DeviceProfile: Sendable {
     public var decoder: DecoderSpec
     public var lane: Lane
     public var channels: [ProfileChannel]
-
-    /// Looks a channel up by the name the device uses for it (SenML name or JSON path).
-    public func channel(source: String) -> ProfileChannel? { channels.first { $0.source == source } }
 }
 
 /// Which decoder turns the device's payloads into readings, with its options.

@@ -19,9 +19,13 @@ public struct GatewayRuntime: Sendable {
             logger.critical("the queue file was corrupt and was moved aside to \(moved); a new queue was started")
         }
         let status = StatusBoard(gatewayID: config.gatewayID, upstreamURL: config.upstream.url, devices: config.devices)
-        if let moved = store.quarantinedFile { status.update { $0.degraded = "queue quarantined to \(moved)" } }
+        if let moved = store.quarantinedFile { status.update { $0.quarantinedQueue = moved } }
         let signal = QueueSignal()
-        let devices = config.devices.map { ($0, config.profiles[$0.info.profile]!) }
+        let devices = config.devices.compactMap { device in config.profiles[device.info.profile].map { (device, $0) } }
+        for (device, profile) in devices where profile.transport == .serial {
+            logger.error("device \(device.info.id): serial transport is not available in this build; the device is not read")
+            status.update { $0.devices[device.info.id]?.state = .error }
+        }
         let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
         let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
         var policies: [Lane: LanePolicy] = [:]
@@ -36,7 +40,7 @@ public struct GatewayRuntime: Sendable {
             committer: BatchCommitter(gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, status: status, logger: logger.labelled("pipeline")),
             status: status, logger: logger.labelled("pipeline")
         )
-        let janitor = QueueJanitor(store: store, status: status, logger: logger.labelled("queue"))
+        let janitor = QueueJanitor(store: store, logger: logger.labelled("queue"))
         let source = MQTTSensorSource(
             settings: config.sensors, devices: devices.filter { $0.1.transport != .serial }, output: continuation,
             status: status, logger: logger.labelled("sensors")

@@ -45,17 +45,20 @@ final class MQTTSensorSource: Service {
         var backoff = ReconnectBackoff()
         var state = LoopState(router: DeviceRouter(filters: routes.map(\.filter)))
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let client: MQTTClient
+            var client: MQTTClient?
             do {
-                client = try MQTTClient(options: clientOptions())
-                try await cancelWhenGracefulShutdown { try await client.connect() }
-                for filter in Set(routes.map(\.filter.text)).sorted() { try client.subscribe(filter, qos: 1) }
+                let connection = try MQTTClient(options: clientOptions())
+                client = connection
+                try await cancelWhenGracefulShutdown { try await connection.connect() }
+                for filter in Set(routes.map(\.filter.text)).sorted() { try connection.subscribe(filter, qos: 1) }
             } catch {
+                client?.close()
                 state.log.warning(logger, key: "connect", "sensor broker \(settings.url) unavailable: \(error)")
                 let delay = backoff.nextDelay()
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
                 continue
             }
+            guard let client else { continue }
             backoff.reset()
             logger.info("subscribed to \(routes.count) device topic(s) on \(settings.url)")
             await withGracefulShutdownHandler {
@@ -103,8 +106,9 @@ final class MQTTSensorSource: Service {
             let route = routes[index]
             let device = route.decoder.device
             do throws(DecodeError) {
-                let (measurements, _) = try route.decoder.decode(message.payload, nowUnixMs: now)
+                let (measurements, unmapped) = try route.decoder.decode(message.payload, nowUnixMs: now)
                 status.recordMessage(device: device.id, samples: measurements.count, at: now)
+                if unmapped > 0 { status.recordUnmapped(device: device.id, count: unmapped) }
                 guard !measurements.isEmpty else { continue }
                 output.yield(.readings(device: device, lane: route.decoder.profile.lane, measurements: measurements))
             } catch {

@@ -38,6 +38,11 @@ public final class StatusBoard: Sendable {
     }
 
     func recordUnroutable() { state.withLock { $0.unroutableMessages += 1 } }
+
+    func recordUnmapped(device: String, count: Int) { state.withLock { $0.devices[device]?.unmappedValues += count } }
+
+    /// A batch lost before it reached the queue (the queue counts its own evictions).
+    func recordDrop(lane: Lane, reason: String) { state.withLock { $0.droppedBeforeQueue[lane, default: [:]][reason, default: 0] += 1 } }
 }
 
 /// A consistent copy of the gateway's counters and states at one moment.
@@ -61,8 +66,12 @@ public struct GatewaySnapshot: Sendable {
     public var batchesRefused: [Lane: Int] = [:]
     /// Readings waiting in memory for their batch to be sealed and committed.
     public var pendingReadings = 0
+    /// Batches lost before the queue, by lane and reason (`seal`, `memory`, `exit`).
+    public var droppedBeforeQueue: [Lane: [String: Int]] = [:]
     /// Why the gateway is running in a reduced mode (disk full, store failing), or nil.
     public var degraded: String?
+    /// Where a corrupt queue file was moved at start, if it was.
+    public var quarantinedQueue: String?
     public var devices: [String: DeviceSnapshot] = [:]
     public var deviceOrder: [String] = []
 
@@ -91,5 +100,7 @@ public struct DeviceSnapshot: Sendable {
     public var messages = 0
     public var samples = 0
     public var decodeErrors = 0
+    /// Values the device sent that its profile does not map to a channel.
+    public var unmappedValues = 0
     public var lastError: String?
 }

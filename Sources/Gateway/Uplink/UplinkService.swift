@@ -45,6 +45,12 @@ final class UplinkService: Service {
                     lastError = nil
                     await runSession(client)
                     client.close()
+                    // A connection that drops right after it opened (a broker refusing us, a
+                    // flapping link) must not turn into a tight reconnect loop.
+                    if !Task.isShuttingDownGracefully {
+                        let delay = backoff.nextDelay()
+                        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+                    }
                 } catch {
                     let reason = "\(error)"
                     if reason != lastError { logger.error("upstream \(settings.url): cannot connect: \(reason)") }
@@ -80,7 +86,7 @@ final class UplinkService: Service {
             $0.upstreamConnected = true
             $0.upstreamSinceUnixMs = now
             $0.upstreamLastError = nil
-            $0.reconnects += 1
+            if $0.upstreamSinceUnixMs != nil { $0.reconnects += 1 }
         }
         logger.info("upstream connected: \(settings.url)")
         if Task.isShuttingDownGracefully { continuation.yield(.shutdown) }
@@ -94,8 +100,10 @@ final class UplinkService: Service {
                 for await _ in signal.updates() { continuation.yield(.queued) }
             }
             group.addTask {
+                // Paces refused-batch retries, the PUBACK timeout and the drain deadline; new
+                // batches and PUBACKs wake the session themselves.
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(50))
+                    try? await Task.sleep(for: .milliseconds(250))
                     continuation.yield(.tick)
                 }
             }
@@ -116,8 +124,10 @@ final class UplinkService: Service {
     /// Runs one session until the connection drops or a graceful stop finishes draining.
     private func drive(_ client: MQTTClient, inputs: AsyncStream<UplinkInput>) async -> String? {
         var session = UplinkSession(
-            client: client, store: store, status: status, logger: logger, window: settings.inflight, topicForLane: topicForLane
+            client: client, store: store, status: status, logger: logger, window: settings.inflight, topicForLane: topicForLane,
+            ackTimeout: max(.seconds(30), settings.keepAlive * 2)
         )
+        defer { session.flushAcknowledged() }
         var stopDeadline: ContinuousClock.Instant?
         session.pump()
         for await input in inputs {
@@ -126,29 +136,24 @@ final class UplinkService: Service {
                 session.acknowledged(mid: mid, reasonCode: reasonCode)
                 if session.inflightCount < settings.inflight / 2 { session.flushAcknowledged() }
             case let .mqtt(.disconnected(reason)):
-                session.flushAcknowledged()
                 return "disconnected: \(reason)"
             case .mqtt:
                 continue
-            case .queued, .tick:
+            case .queued:
                 session.flushAcknowledged()
+            case .tick:
+                session.flushAcknowledged()
+                session.checkAckTimeout()
             case .shutdown:
                 stopDeadline = .now + drainTimeout
             }
             if let deadline = stopDeadline {
-                if session.isIdle || ContinuousClock.now >= deadline {
-                    session.flushAcknowledged()
-                    return nil
-                }
+                if session.isIdle || ContinuousClock.now >= deadline { return nil }
                 continue
             }
             session.pump()
-            if let failure = session.failed {
-                session.flushAcknowledged()
-                return failure
-            }
+            if let failure = session.failed { return failure }
         }
-        session.flushAcknowledged()
         return "connection closed"
     }
 }

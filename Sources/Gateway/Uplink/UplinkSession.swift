@@ -16,9 +16,11 @@ struct UplinkSession {
         var sentAt: ContinuousClock.Instant
     }
 
-    private struct Refused {
-        var batch: QueuedBatch
-        var retryAt: ContinuousClock.Instant
+    /// A lane whose last publish the broker refused: it rests, and its refused rows go first when it resumes.
+    private struct Pause {
+        var until: ContinuousClock.Instant
+        var delay: Duration
+        var rows: [Int64]
     }
 
     let client: MQTTClient
@@ -27,38 +29,36 @@ struct UplinkSession {
     let logger: Logger
     let window: Int
     let topicForLane: [Lane: String]
-    let refusalRetry: Duration
+    /// How long a PUBACK may take before the connection is declared dead.
+    let ackTimeout: Duration
 
     private var inflight: [Int32: InFlight] = [:]
     private var cursors: [Lane: Int64] = [:]
-    private var refused: [Refused] = []
+    private var paused: [Lane: Pause] = [:]
     private var acknowledged: [Int64] = []
     private(set) var failed: String?
 
-    init(client: MQTTClient, store: QueueStore, status: StatusBoard, logger: Logger, window: Int, topicForLane: [Lane: String], refusalRetry: Duration = .seconds(5)) {
+    init(client: MQTTClient, store: QueueStore, status: StatusBoard, logger: Logger, window: Int, topicForLane: [Lane: String], ackTimeout: Duration) {
         self.client = client
         self.store = store
         self.status = status
         self.logger = logger
         self.window = window
         self.topicForLane = topicForLane
-        self.refusalRetry = refusalRetry
+        self.ackTimeout = ackTimeout
     }
 
     var inflightCount: Int { inflight.count }
+    var isIdle: Bool { inflight.isEmpty }
 
-    /// Fills the in-flight window, highest lane first, refused batches when their retry is due.
-    mutating func pump() {
-        guard failed == nil else { return }
+    /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off.
+    mutating func pump(now: ContinuousClock.Instant = .now) {
         var room = window - inflight.count
-        guard room > 0 else { return }
-        let now = ContinuousClock.now
-        for lane in Lane.byPriority where room > 0 {
-            while room > 0, let index = refused.firstIndex(where: { $0.batch.lane == lane && $0.retryAt <= now }) {
-                guard send(refused.remove(at: index).batch) else { return }
-                room -= 1
+        for lane in Lane.byPriority where room > 0 && failed == nil {
+            if let pause = paused[lane] {
+                guard pause.until <= now else { continue }
+                guard resume(lane, room: &room) else { continue }
             }
-            guard room > 0 else { break }
             let rows: [QueuedBatch]
             do {
                 rows = try store.fetch(lane: lane, afterID: cursors[lane] ?? 0, limit: room)
@@ -66,14 +66,35 @@ struct UplinkSession {
                 logger.error("reading the queue failed: \(error)")
                 return
             }
-            for row in rows {
+            for row in rows where failed == nil && paused[lane] == nil {
                 cursors[lane] = row.id
-                guard send(row) else { return }
-                room -= 1
+                if send(row) { room -= 1 }
             }
         }
         let count = inflight.count
         status.update { $0.inflight = count }
+    }
+
+    /// Sends a paused lane's refused rows again; false while the lane stays paused.
+    private mutating func resume(_ lane: Lane, room: inout Int) -> Bool {
+        guard var pause = paused.removeValue(forKey: lane) else { return true }
+        while room > 0, failed == nil, paused[lane] == nil, let id = pause.rows.first {
+            pause.rows.removeFirst()
+            // The row may have gone meanwhile (evicted, expired): then there is nothing to resend.
+            guard let row = try? store.fetch(lane: lane, afterID: id - 1, limit: 1).first, row.id == id else { continue }
+            if send(row) { room -= 1 }
+        }
+        if var again = paused[lane] {
+            // Refused again: keep the rows not yet retried, and back off further.
+            again.rows += pause.rows
+            again.delay = min(pause.delay * 2, .seconds(60))
+            again.until = .now + again.delay
+            paused[lane] = again
+            return false
+        }
+        if !pause.rows.isEmpty { paused[lane] = pause }
+        if paused[lane] == nil { logger.notice("upstream accepts \(lane.rawValue) batches again") }
+        return paused[lane] == nil
     }
 
     private mutating func send(_ batch: QueuedBatch) -> Bool {
@@ -81,13 +102,17 @@ struct UplinkSession {
             let mid = try client.publish(topic: topicForLane[batch.lane]!, payload: batch.payload, qos: 1)
             inflight[mid] = InFlight(id: batch.id, lane: batch.lane, seq: batch.seq, sentAt: .now)
             return true
+        } catch where client.isConnected {
+            // The connection is fine, this message is not (too large for the broker, say): hold it.
+            hold(batch.id, lane: batch.lane, seq: batch.seq, reason: "\(error)")
+            return false
         } catch {
             failed = "publish failed: \(error)"
             return false
         }
     }
 
-    /// A PUBACK: below 0x80 the row may go; otherwise the broker refused it and it is retried later.
+    /// A PUBACK: below 0x80 the row may go; otherwise the broker refused it and it is kept.
     mutating func acknowledged(mid: Int32, reasonCode: Int) {
         guard let entry = inflight.removeValue(forKey: mid) else { return }
         if reasonCode < 0x80 {
@@ -98,12 +123,26 @@ struct UplinkSession {
                 $0.lastAckUnixMs = now
             }
         } else {
-            logger.warning("upstream refused \(entry.lane.rawValue) batch seq \(entry.seq) with reason 0x\(String(reasonCode, radix: 16)); kept, retry in \(refusalRetry)")
             status.update { $0.batchesRefused[entry.lane, default: 0] += 1 }
-            if let batch = try? store.fetch(lane: entry.lane, afterID: entry.id - 1, limit: 1).first, batch.id == entry.id {
-                refused.append(Refused(batch: batch, retryAt: .now + refusalRetry))
-            }
+            hold(entry.id, lane: entry.lane, seq: entry.seq, reason: "reason code 0x\(String(reasonCode, radix: 16))")
         }
+    }
+
+    /// Keeps a batch queued and pauses its lane; logs once per episode, not per batch.
+    private mutating func hold(_ id: Int64, lane: Lane, seq: UInt64, reason: String) {
+        if var pause = paused[lane] {
+            pause.rows.append(id)
+            paused[lane] = pause
+            return
+        }
+        logger.warning("upstream refused \(lane.rawValue) batch seq \(seq) (\(reason)); it stays queued and the lane retries with back-off")
+        paused[lane] = Pause(until: .now + .seconds(1), delay: .seconds(1), rows: [id])
+    }
+
+    /// Fails the session when a PUBACK is overdue: the link is dead even if TCP has not noticed.
+    mutating func checkAckTimeout(now: ContinuousClock.Instant = .now) {
+        guard let oldest = inflight.values.map(\.sentAt).min(), now - oldest > ackTimeout else { return }
+        failed = "no PUBACK for \(ackTimeout)"
     }
 
     /// Deletes acknowledged rows; batched because each delete is a synchronous commit.
@@ -117,6 +156,4 @@ struct UplinkSession {
             logger.error("deleting acknowledged batches failed: \(error)")
         }
     }
-
-    var isIdle: Bool { inflight.isEmpty }
 }
