@@ -75,14 +75,14 @@ let package = Package(
         .executableTarget(
             name: "vitalgate",
             dependencies: [
-                "Gateway", "Receiver", "Wire", "Transport", "YAMLConfig", "SupportKit",
+                "Gateway", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
-        .target(name: "SupportKit", dependencies: ["Transport"], path: "Tests/SupportKit", swiftSettings: strict),
+        .target(name: "LocalLab", dependencies: ["Transport"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection"], swiftSettings: strict),
         .testTarget(
             name: "WireTests",
@@ -90,12 +90,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "SupportKit"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "SupportKit"], swiftSettings: strict),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "LocalLab"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "LocalLab"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Gateway", "Receiver", "Wire", "Store", "Transport", "SupportKit", "GatewayModel",
+                "Gateway", "Receiver", "Wire", "Store", "Transport", "LocalLab", "GatewayModel",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,5 +1,5 @@
 import Foundation
-import SupportKit
+import LocalLab
 import Wire
 
 /// A folder with keys, TLS files, the shipped profiles and a gateway.yaml built from a template.

@@ -1,5 +1,5 @@
 import Foundation
-import SupportKit
+import LocalLab
 import Testing
 
 /// The technician's commands, run as a user would: exit status and messages.

@@ -1,5 +1,5 @@
 import Foundation
-import SupportKit
+import LocalLab
 import Testing
 
 /// What the gateway does when things around it are wrong: TLS peers, a corrupt queue.
@@ -65,5 +65,35 @@ import Testing
         let log = lab.gatewayLogText()
         #expect(log.contains("malformed payload"))
         #expect(log.contains("suppressed") || log.components(separatedBy: "malformed payload").count < 10, "logging is rate-limited")
+    }
+}
+
+/// Promise 2 against a broker that refuses: nothing leaves the queue without a good PUBACK.
+@Suite(.serialized) struct RefusalTests {
+    @Test func batchesTheBrokerRefusesStayQueuedUntilItAccepts() async throws {
+        let aclDirectory = TempDirectory(prefix: "vitalgate-acl")
+        defer { aclDirectory.remove() }
+        let acl = aclDirectory.file("acl")
+        // Anonymous clients may read but not write: the gateway's QoS 1 publishes get PUBACK 0x87.
+        try "topic read vitalgate/v1/#\n".write(toFile: acl, atomically: true, encoding: .utf8)
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamConfig = "acl_file \(acl)\n"
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
+        try await lab.publish(SenMLTraffic.heartRates(count: 300, devices: 1).messages)
+        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("upstream refused") }
+        #expect(refused, "\(lab.gatewayLogText().suffix(2000))")
+        try await Task.sleep(for: .seconds(2))
+        #expect(lab.observations().isEmpty)
+        let queued = try lab.queueFigures().rows[2] ?? 0
+        #expect(queued >= 1, "refused batches stay in the queue")
+
+        try "topic readwrite vitalgate/v1/#\n".write(toFile: acl, atomically: true, encoding: .utf8)
+        try lab.upstream.restart()
+        #expect(await eventually(timeout: .seconds(60)) { lab.observations().count >= 300 }, "everything arrives once the broker accepts")
+        #expect(lab.observations().count == 300)
+        #expect(await eventually(timeout: .seconds(10)) { ((try? lab.queueFigures().rows[2]) ?? 0) == 0 }, "and only then leaves the queue")
     }
 }

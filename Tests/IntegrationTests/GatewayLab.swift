@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import SupportKit
+import LocalLab
 import Transport
 import Wire
 
@@ -25,6 +25,8 @@ final class GatewayLab: @unchecked Sendable {
         var extraDevices: [String] = []
         var upstreamCA: String?
         var upstreamTLS: TestBroker.TLS?
+        /// Extra mosquitto.conf lines for the upstream broker (an `acl_file`, say).
+        var upstreamConfig = ""
     }
 
     init(_ options: Options = Options()) throws {
@@ -36,7 +38,7 @@ final class GatewayLab: @unchecked Sendable {
         // sensor broker in front of a gateway must hold a restart's worth of readings.
         let queueing = "max_queued_messages 1000000\nmax_queued_bytes 0\n"
         sensor = try TestBroker.start(in: dir.file("sensor-broker"), extraConfig: queueing)
-        upstream = try TestBroker.start(in: dir.file("upstream-broker"), tls: options.upstreamTLS ?? TestBroker.TLS(pki: pki), extraConfig: queueing)
+        upstream = try TestBroker.start(in: dir.file("upstream-broker"), tls: options.upstreamTLS ?? TestBroker.TLS(pki: pki), extraConfig: queueing + options.upstreamConfig)
         try FileManager.default.createDirectory(atPath: dir.file("profiles"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.repository + "/DeviceProfiles/senml-vitals.yaml", toPath: dir.file("profiles/senml-vitals.yaml"))
         for (name, text) in options.extraProfiles { try text.write(toFile: dir.file("profiles/\(name).yaml"), atomically: true, encoding: .utf8) }

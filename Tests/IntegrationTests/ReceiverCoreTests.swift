@@ -3,7 +3,7 @@ import Foundation
 import GatewayModel
 import Logging
 import Receiver
-import SupportKit
+import LocalLab
 import Testing
 import Wire
 

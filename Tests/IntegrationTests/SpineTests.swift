@@ -1,5 +1,5 @@
 import Foundation
-import SupportKit
+import LocalLab
 import Testing
 
 /// The store-and-forward spine end to end: real brokers, real TLS, the real binary.

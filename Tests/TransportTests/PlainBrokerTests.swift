@@ -1,5 +1,5 @@
 import Foundation
-import SupportKit
+import LocalLab
 import Testing
 import Transport
 

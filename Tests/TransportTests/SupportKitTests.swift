@@ -1,10 +1,10 @@
 import Foundation
-import SupportKit
+import LocalLab
 import Testing
 import Transport
 
 /// The test helpers other suites rely on: if these lie, integration tests pass for the wrong reasons.
-@Suite struct SupportKitTests {
+@Suite struct LocalLabTests {
     @Test func childProcessIsEndedBySIGTERMAndReportsIt() throws {
         let child = try ChildProcess.spawn("/bin/sleep", ["30"])
         #expect(child.isRunning)

@@ -4,7 +4,7 @@ import Gateway
 import Logging
 import Receiver
 import ServiceLifecycle
-import SupportKit
+import LocalLab
 import Wire
 
 /// `vitalgate demo`: brokers, a simulated ward, the gateway and a receiver, all on this machine.

@@ -1,5 +1,5 @@
 import Foundation
-import SupportKit
+import LocalLab
 import Wire
 
 /// The demo's scratch world: certificates, keys, two local brokers and the config files that join them.
