@@ -91,8 +91,9 @@ import Testing
         #expect(queued >= 1, "refused batches stay in the queue")
 
         try "topic readwrite vitalgate/v1/#\n".write(toFile: acl, atomically: true, encoding: .utf8)
-        try lab.upstream.restart()
-        #expect(await eventually(timeout: .seconds(60)) { lab.observations().count >= 300 }, "everything arrives once the broker accepts")
+        try await lab.restartUpstreamReceiverFirst()
+        let arrived = await eventually(timeout: .seconds(60)) { lab.observations().count >= 300 }
+        #expect(arrived, "everything arrives once the broker accepts; gateway:\n\(lab.gatewayLogText().suffix(3000))\nreceiver:\n\(lab.receiverLogText().suffix(1500))\nbroker:\n\(lab.upstream.logText().suffix(1500))")
         #expect(lab.observations().count == 300)
         #expect(await eventually(timeout: .seconds(10)) { ((try? lab.queueFigures().rows[2]) ?? 0) == 0 }, "and only then leaves the queue")
     }

@@ -115,6 +115,22 @@ final class GatewayLab: @unchecked Sendable {
         if !ready { throw SupportError("gateway did not become ready:\n\(gatewayLogText())") }
     }
 
+    /// Restarts the upstream broker with the gateway paused until the receiver has subscribed again.
+    ///
+    /// mosquitto 2.0 accepts (PUBACK 0) a message for a persistent session restored from its
+    /// database but does not deliver it once that client reconnects; in a test that would look like
+    /// the gateway losing data, so the receiver goes first.
+    func restartUpstreamReceiverFirst() async throws {
+        let subscriptions = receiverLogText().components(separatedBy: "receiver subscribed").count
+        gateway?.signal(SIGSTOP)
+        defer { gateway?.signal(SIGCONT) }
+        try upstream.restart()
+        let back = await eventually(timeout: .seconds(20)) {
+            self.receiverLogText().components(separatedBy: "receiver subscribed").count > subscriptions
+        }
+        if !back { throw SupportError("the receiver did not resubscribe:\n\(receiverLogText())") }
+    }
+
     func receiverLogText() -> String { (try? String(contentsOfFile: dir.file("receiver.log"), encoding: .utf8)) ?? "" }
 
     func killGateway() {

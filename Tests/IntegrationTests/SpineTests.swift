@@ -96,7 +96,7 @@ import Testing
         let queuedVital = try lab.queueFigures().rows[2] ?? 0
         #expect(queuedVital > 1, "a backlog of vital batches built up")
 
-        try lab.upstream.restart()
+        try await lab.restartUpstreamReceiverFirst()
         #expect(await eventually(timeout: .seconds(60)) { lab.observations().count >= 2208 }, "everything sent during the outage arrives")
         let after = try lab.receivedBatches().dropFirst(before)
         #expect(after.first?.lane == 1, "the first batch after the outage is the alarm: \(after.prefix(5).map(\.lane))")
