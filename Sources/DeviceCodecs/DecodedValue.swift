@@ -9,12 +9,18 @@ public struct DecodedValue: Sendable, Equatable {
     /// The unit the device declared, if any.
     public var unit: String?
     public var status: MeasurementStatus
+    /// Why `value` is nil, as a FHIR data-absent-reason code (`not-a-number`, `error`, `unknown`, …).
+    public var absentReason: String?
 
-    public init(name: String, timeUnixMs: Int64, value: Double?, unit: String? = nil, status: MeasurementStatus = []) {
+    public init(
+        name: String, timeUnixMs: Int64, value: Double?, unit: String? = nil, status: MeasurementStatus = [],
+        absentReason: String? = nil
+    ) {
         self.name = name
         self.timeUnixMs = timeUnixMs
         self.value = value
         self.unit = unit
         self.status = status
+        self.absentReason = absentReason
     }
 }

@@ -49,6 +49,17 @@ struct Batcher: Sendable {
         return closeIfDue(lane, now: now)
     }
 
+    /// Waveform chunks always travel on the `wave` lane, whatever lane the device's numerics use.
+    mutating func add(_ waveforms: [WaveformChunk], from device: DeviceInfo, now: ContinuousClock.Instant) -> [Closed] {
+        let slot = Lane.wave.number - 1
+        open[slot].start(at: now)
+        open[slot].include(device)
+        open[slot].content.waveforms.append(contentsOf: waveforms)
+        // Packed deltas of regular signals take a byte or two per sample, plus a header per chunk.
+        open[slot].estimatedBytes += waveforms.reduce(0) { $0 + 48 + $1.samples.count * 2 }
+        return closeIfDue(.wave, now: now)
+    }
+
     mutating func add(_ events: [Event], devices: [DeviceInfo], now: ContinuousClock.Instant) -> [Closed] {
         guard !events.isEmpty else { return [] }
         let slot = Lane.alarm.number - 1

@@ -1,7 +1,9 @@
 import GatewayModel
 
 /// What sources hand to the pipeline: decoded readings of one device, or a clock tick.
+///
+/// Numeric measurements travel on the profile's lane; waveforms always on the `wave` lane.
 enum PipelineInput: Sendable {
-    case readings(device: DeviceInfo, lane: Lane, measurements: [Measurement])
+    case readings(device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk])
     case tick
 }

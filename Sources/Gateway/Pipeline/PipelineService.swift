@@ -63,9 +63,10 @@ final class PipelineService: Service {
     private func handle(_ item: PipelineInput, state: inout State) {
         let now = ContinuousClock.now
         switch item {
-        case let .readings(device, lane, measurements):
+        case let .readings(device, lane, measurements, waveforms):
             let events = state.analyzer.analyse(measurements)
-            var closed = state.batcher.add(measurements, from: device, lane: lane, now: now)
+            var closed = measurements.isEmpty ? [] : state.batcher.add(measurements, from: device, lane: lane, now: now)
+            if !waveforms.isEmpty { closed += state.batcher.add(waveforms, from: device, now: now) }
             if !events.isEmpty {
                 // Alarms go first into the queue so the uplink sends them before the vitals.
                 closed = state.batcher.add(events, devices: [device], now: now) + closed

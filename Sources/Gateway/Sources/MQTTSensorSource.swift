@@ -106,11 +106,10 @@ final class MQTTSensorSource: Service {
             let route = routes[index]
             let device = route.decoder.device
             do throws(DecodeError) {
-                let (measurements, unmapped) = try route.decoder.decode(message.payload, nowUnixMs: now)
-                status.recordMessage(device: device.id, samples: measurements.count, at: now)
-                if unmapped > 0 { status.recordUnmapped(device: device.id, count: unmapped) }
-                guard !measurements.isEmpty else { continue }
-                output.yield(.readings(device: device, lane: route.decoder.profile.lane, measurements: measurements))
+                let (mapped, decoded) = try route.decoder.decodeAndMap(message.payload, topic: message.topic, nowUnixMs: now)
+                status.record(mapped, decoded, device: device.id, at: now)
+                guard !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty else { continue }
+                output.yield(.readings(device: device, lane: route.decoder.profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms))
             } catch {
                 status.recordDecodeError(device: device.id, message: error.message)
                 state.log.warning(logger, key: device.id, "device \(device.id): malformed payload on \(message.topic): \(error.message)")

@@ -1,3 +1,4 @@
+import DeviceCodecs
 import GatewayModel
 import Synchronization
 
@@ -18,14 +19,35 @@ public final class StatusBoard: Sendable {
 
     func update(_ body: (inout GatewaySnapshot) -> Void) { state.withLock { body(&$0) } }
 
-    func recordMessage(device: String, samples: Int, at unixMs: Int64) {
+    /// One decoded message or stream chunk of a device: counts, conditions and decoder errors.
+    func record(_ mapped: ChannelMapper.Mapped, _ decoded: DecodedBatch, device: String, at unixMs: Int64) {
+        let samples = mapped.measurements.count + mapped.waveforms.reduce(0) { $0 + $1.samples.count }
         state.withLock {
-            $0.messagesIn += 1
+            $0.messagesIn += decoded.frames
             $0.readingsIn += samples
-            $0.devices[device]?.messages += 1
-            $0.devices[device]?.samples += samples
-            $0.devices[device]?.lastSeenUnixMs = unixMs
-            $0.devices[device]?.state = .ok
+            guard var entry = $0.devices[device] else { return }
+            entry.messages += decoded.frames
+            entry.samples += samples
+            entry.unmappedValues += mapped.unmapped
+            entry.decodeErrors += decoded.errors.count
+            entry.lostFrames += decoded.lostFrames
+            if let error = decoded.errors.last { entry.lastError = error.message }
+            for condition in decoded.conditions {
+                if condition.active { entry.conditions.insert(condition.code) } else { entry.conditions.remove(condition.code) }
+            }
+            if decoded.frames > 0 {
+                entry.lastSeenUnixMs = unixMs
+                entry.state = .ok
+            }
+            $0.devices[device] = entry
+            $0.decodeErrors += decoded.errors.count
+        }
+    }
+
+    func recordDeviceState(_ device: String, _ state: DeviceSnapshot.State, reason: String? = nil) {
+        self.state.withLock {
+            $0.devices[device]?.state = state
+            if let reason { $0.devices[device]?.lastError = reason }
         }
     }
 
@@ -38,8 +60,6 @@ public final class StatusBoard: Sendable {
     }
 
     func recordUnroutable() { state.withLock { $0.unroutableMessages += 1 } }
-
-    func recordUnmapped(device: String, count: Int) { state.withLock { $0.devices[device]?.unmappedValues += count } }
 
     /// A batch lost before it reached the queue (the queue counts its own evictions).
     func recordDrop(lane: Lane, reason: String) { state.withLock { $0.droppedBeforeQueue[lane, default: [:]][reason, default: 0] += 1 } }
@@ -102,5 +122,9 @@ public struct DeviceSnapshot: Sendable {
     public var decodeErrors = 0
     /// Values the device sent that its profile does not map to a channel.
     public var unmappedValues = 0
+    /// Frames known lost from sequence gaps.
+    public var lostFrames = 0
+    /// Technical conditions the device currently reports (`sensor-off`, `low-perfusion`, …).
+    public var conditions: Set<String> = []
     public var lastError: String?
 }

@@ -1,0 +1,40 @@
+/// Cuts a serial text stream into lines whatever the chunking, and drops runaway lines.
+struct SerialLineSplitter: Sendable, Equatable {
+    enum Piece: Sendable, Equatable {
+        case line(String)
+        /// A line that grew past the limit without an end; its rest up to the next line end is discarded.
+        case overlong
+    }
+
+    /// A device at the wrong baud rate or a binary stream never sends a line end: bound the buffer.
+    let maxLineBytes: Int
+    private var pending: [UInt8] = []
+    private var discarding = false
+
+    init(maxLineBytes: Int) {
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// CR, LF and CR LF all end a line; devices differ and an empty line carries nothing.
+    mutating func split(_ bytes: [UInt8]) -> [Piece] {
+        var pieces: [Piece] = []
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D {
+                if discarding {
+                    discarding = false
+                } else if !pending.isEmpty {
+                    pieces.append(.line(String(decoding: pending, as: UTF8.self)))
+                    pending.removeAll(keepingCapacity: true)
+                }
+            } else if !discarding {
+                pending.append(byte)
+                if pending.count > maxLineBytes {
+                    pieces.append(.overlong)
+                    pending.removeAll(keepingCapacity: true)
+                    discarding = true
+                }
+            }
+        }
+        return pieces
+    }
+}

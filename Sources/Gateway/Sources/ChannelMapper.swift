@@ -1,0 +1,61 @@
+import DeviceCodecs
+import GatewayModel
+
+/// Turns what a decoder found, named in the device's terms, into coded measurements and waveform
+/// chunks as the device's profile says; names the profile does not map are counted, not kept.
+struct ChannelMapper: Sendable {
+    /// Everything one payload or stream chunk yields for the pipeline.
+    struct Mapped: Sendable {
+        var measurements: [Measurement] = []
+        var waveforms: [WaveformChunk] = []
+        var unmapped = 0
+    }
+
+    let device: String
+    private let channels: [String: ProfileChannel]
+
+    init(device: String, profile: DeviceProfile) {
+        self.device = device
+        var bySource: [String: ProfileChannel] = [:]
+        for channel in profile.channels { bySource[channel.source] = channel }
+        channels = bySource
+    }
+
+    func map(_ batch: DecodedBatch) -> Mapped {
+        var mapped = Mapped()
+        mapped.measurements.reserveCapacity(batch.values.count)
+        for value in batch.values {
+            guard let channel = channel(for: value.name) else {
+                mapped.unmapped += 1
+                continue
+            }
+            let scaled = value.value.map { $0 * channel.scale + channel.offset }
+            mapped.measurements.append(
+                Measurement(
+                    device: device, channel: channel.descriptor, timeUnixMs: value.timeUnixMs, value: scaled, status: value.status,
+                    absentReason: scaled == nil ? (value.absentReason ?? "unknown") : nil
+                )
+            )
+        }
+        for wave in batch.waveforms {
+            guard let channel = channel(for: wave.name) else {
+                mapped.unmapped += 1
+                continue
+            }
+            mapped.waveforms.append(
+                WaveformChunk(
+                    device: device, channel: channel.descriptor, startUnixNs: wave.startUnixNs, periodNs: wave.periodNs,
+                    scale: channel.scale, offset: channel.offset, samples: wave.samples
+                )
+            )
+        }
+        return mapped
+    }
+
+    /// SenML names are often `<device urn>:hr` or `bed14/hr`: match the whole name, then its last part.
+    private func channel(for name: String) -> ProfileChannel? {
+        if let channel = channels[name] { return channel }
+        guard let separator = name.utf8.lastIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }) else { return nil }
+        return channels[String(name[name.utf8.index(after: separator)...])]
+    }
+}
