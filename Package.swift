@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "vitalgate",
             dependencies: [
-                "Gateway", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab",
+                "Gateway", "GatewayModel", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,6 +89,8 @@ let package = Package(
             dependencies: ["Wire", "GatewayModel", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             swiftSettings: strict
         ),
+        .testTarget(name: "SerialCodecTests", dependencies: ["DeviceCodecs", "GatewayModel"], swiftSettings: strict),
+        .testTarget(name: "BLECodecTests", dependencies: ["DeviceCodecs", "GatewayModel"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "LocalLab"], swiftSettings: strict),

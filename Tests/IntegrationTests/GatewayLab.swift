@@ -22,6 +22,8 @@ final class GatewayLab: @unchecked Sendable {
         var storeMaxBytes = "64MiB"
         var vitalLatency = "300ms"
         var extraProfiles: [String: String] = [:]
+        /// Shipped profiles (from DeviceProfiles/) to install besides senml-vitals.
+        var shippedProfiles: [String] = []
         var extraDevices: [String] = []
         var upstreamCA: String?
         var upstreamTLS: TestBroker.TLS?
@@ -41,6 +43,9 @@ final class GatewayLab: @unchecked Sendable {
         upstream = try TestBroker.start(in: dir.file("upstream-broker"), tls: options.upstreamTLS ?? TestBroker.TLS(pki: pki), extraConfig: queueing + options.upstreamConfig)
         try FileManager.default.createDirectory(atPath: dir.file("profiles"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.repository + "/DeviceProfiles/senml-vitals.yaml", toPath: dir.file("profiles/senml-vitals.yaml"))
+        for name in options.shippedProfiles {
+            try FileManager.default.copyItem(atPath: Self.repository + "/DeviceProfiles/\(name).yaml", toPath: dir.file("profiles/\(name).yaml"))
+        }
         for (name, text) in options.extraProfiles { try text.write(toFile: dir.file("profiles/\(name).yaml"), atomically: true, encoding: .utf8) }
         gatewayConfig = dir.file("gateway.yaml")
         receiverConfig = dir.file("receiver.yaml")

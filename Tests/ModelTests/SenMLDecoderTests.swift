@@ -74,3 +74,14 @@ import Testing
         #expect(JSONPath("a[1") == nil)
     }
 }
+
+@Suite struct UnitConversionTests {
+    @Test func convertsKnownUnitsAndRefusesUnknownOnes() throws {
+        #expect(UnitConversion.convert(72, from: "beat/min", to: "/min") == 72)
+        #expect(abs(try #require(UnitConversion.convert(16, from: "kPa", to: "mm[Hg]")) - 120.01) < 0.01)
+        #expect(abs(try #require(UnitConversion.convert(98.6, from: "[degF]", to: "Cel")) - 37.0) < 0.001)
+        #expect(abs(try #require(UnitConversion.convert(5.5, from: "mmol/L", to: "mg/dL")) - 99.09) < 0.01)
+        #expect(abs(try #require(UnitConversion.convert(150, from: "[lb_av]", to: "kg")) - 68.04) < 0.01)
+        #expect(UnitConversion.convert(1, from: "Cel", to: "mm[Hg]") == nil)
+    }
+}

@@ -1,7 +1,8 @@
 /// Cuts a serial text stream into lines whatever the chunking, and drops runaway lines.
 struct SerialLineSplitter: Sendable, Equatable {
     enum Piece: Sendable, Equatable {
-        case line(String)
+        /// A line's text; nil when it is not valid UTF-8, which on a serial line means noise.
+        case line(String?)
         /// A line that grew past the limit without an end; its rest up to the next line end is discarded.
         case overlong
     }
@@ -23,7 +24,9 @@ struct SerialLineSplitter: Sendable, Equatable {
                 if discarding {
                     discarding = false
                 } else if !pending.isEmpty {
-                    pieces.append(.line(String(decoding: pending, as: UTF8.self)))
+                    // Validating, not repairing: a line with noise in it must not pass as text with
+                    // replacement characters in place of the damaged bytes.
+                    pieces.append(.line(String(validating: pending, as: UTF8.self)))
                     pending.removeAll(keepingCapacity: true)
                 }
             } else if !discarding {

@@ -33,6 +33,11 @@ struct SerialSampleClock: Sendable, Equatable {
         return now
     }
 
+    /// Floor division, so a run's first sample falls within the returned millisecond even before 1970.
+    static func unixMs(fromNs ns: Int64) -> Int64 {
+        ns >= 0 ? ns / 1_000_000 : (ns - 999_999) / 1_000_000
+    }
+
     /// Saturates instead of trapping: a bogus "now" must not crash the gateway.
     private static func nanoseconds(_ ms: Int64) -> Int64 {
         let (ns, overflow) = ms.multipliedReportingOverflow(by: 1_000_000)

@@ -22,10 +22,6 @@ public struct GatewayRuntime: Sendable {
         if let moved = store.quarantinedFile { status.update { $0.quarantinedQueue = moved } }
         let signal = QueueSignal()
         let devices = config.devices.compactMap { device in config.profiles[device.info.profile].map { (device, $0) } }
-        for (device, profile) in devices where profile.transport == .serial {
-            logger.error("device \(device.info.id): serial transport is not available in this build; the device is not read")
-            status.update { $0.devices[device.info.id]?.state = .error }
-        }
         let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
         let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
         var policies: [Lane: LanePolicy] = [:]
@@ -45,7 +41,10 @@ public struct GatewayRuntime: Sendable {
             settings: config.sensors, devices: devices.filter { $0.1.transport != .serial }, output: continuation,
             status: status, logger: logger.labelled("sensors")
         )
-        return GatewayRuntime(config: config, status: status, store: store, services: [uplink, janitor, pipeline, source])
+        let serialSources: [any Service] = devices.filter { $0.1.transport == .serial }.map { device, profile in
+            SerialSource(device: device, profile: profile, output: continuation, status: status, logger: logger.labelled("serial"))
+        }
+        return GatewayRuntime(config: config, status: status, store: store, services: [uplink, janitor, pipeline, source] + serialSources)
     }
 }
 

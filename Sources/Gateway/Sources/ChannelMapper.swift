@@ -9,6 +9,8 @@ struct ChannelMapper: Sendable {
         var measurements: [Measurement] = []
         var waveforms: [WaveformChunk] = []
         var unmapped = 0
+        /// Values in a unit the profile's unit cannot be converted from (kept in the device's unit).
+        var unitMismatches = 0
     }
 
     let device: String
@@ -29,10 +31,20 @@ struct ChannelMapper: Sendable {
                 mapped.unmapped += 1
                 continue
             }
-            let scaled = value.value.map { $0 * channel.scale + channel.offset }
+            var descriptor = channel.descriptor
+            var scaled = value.value.map { $0 * channel.scale + channel.offset }
+            if let unit = value.unit, let number = scaled {
+                if let converted = UnitConversion.convert(number, from: unit, to: descriptor.unit) {
+                    scaled = converted
+                } else {
+                    // Never relabel a number: keep what the device said it measured in.
+                    descriptor.unit = UnitConversion.normalized(unit)
+                    mapped.unitMismatches += 1
+                }
+            }
             mapped.measurements.append(
                 Measurement(
-                    device: device, channel: channel.descriptor, timeUnixMs: value.timeUnixMs, value: scaled, status: value.status,
+                    device: device, channel: descriptor, timeUnixMs: value.timeUnixMs, value: scaled, status: value.status,
                     absentReason: scaled == nil ? (value.absentReason ?? "unknown") : nil
                 )
             )

@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
         defer { lab.stop() }
         print("demo: scratch folder \(lab.dir)")
         print("demo: sensor broker \(lab.sensorBroker.url) (plain), upstream broker \(lab.upstreamBroker.url) (mutual TLS)")
+        print("demo: serial devices on pseudo-terminals \(lab.masimoLine.devicePath) (Masimo ASCII) and \(lab.noninLine.devicePath) (Nonin #2); BLE heart-rate strap on \(DemoLab.bleTopic)")
 
         let gatewayConfig: GatewayConfig
         let receiverConfig: ReceiverConfig
@@ -40,10 +41,11 @@ struct DemoCommand: AsyncParsableCommand {
         let runtime = try GatewayRuntime.make(config: gatewayConfig, logger: logger)
         let receiver = try ReceiverService(config: receiverConfig, logger: logger)
         let simulator = WardSimulator(endpoint: gatewayConfig.sensors.endpoint, beds: beds, interval: .milliseconds(250), logger: logger)
+        let bedside = BedsideSimulators(masimo: lab.masimoLine, nonin: lab.noninLine, sensorBroker: gatewayConfig.sensors.endpoint, bleTopic: DemoLab.bleTopic)
         let view = LiveView(runtime: runtime, receiver: receiver.core, simulator: simulator, outputDirectory: receiverConfig.outputDirectory, seconds: seconds)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: receiver)] + runtime.services.map { .init(service: $0) }
-                + [.init(service: simulator), .init(service: view, successTerminationBehavior: .gracefullyShutdownGroup)],
+                + [.init(service: simulator), .init(service: bedside), .init(service: view, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
         try await group.run()

@@ -7,6 +7,9 @@ struct DemoLab {
     let dir: String
     let sensorBroker: TestBroker
     let upstreamBroker: TestBroker
+    let masimoLine: PseudoTerminalPair
+    let noninLine: PseudoTerminalPair
+    static let bleTopic = "ble/aa:bb:cc:dd:ee:09/2a37"
     let gatewayConfigPath: String
     let receiverConfigPath: String
 
@@ -27,8 +30,19 @@ struct DemoLab {
             sensor.stop()
             throw error
         }
+        try FileManager.default.createDirectory(atPath: "\(dir)/tty", withIntermediateDirectories: true)
+        let masimo = PseudoTerminalPair(devicePath: "\(dir)/tty/masimo", peerPath: "\(dir)/tty/masimo-sim")
+        let nonin = PseudoTerminalPair(devicePath: "\(dir)/tty/nonin", peerPath: "\(dir)/tty/nonin-sim")
+        do {
+            try masimo.start()
+            try nonin.start()
+        } catch {
+            sensor.stop()
+            upstream.stop()
+            throw error
+        }
         let lab = DemoLab(
-            dir: dir, sensorBroker: sensor, upstreamBroker: upstream,
+            dir: dir, sensorBroker: sensor, upstreamBroker: upstream, masimoLine: masimo, noninLine: nonin,
             gatewayConfigPath: "\(dir)/gateway.yaml", receiverConfigPath: "\(dir)/receiver.yaml"
         )
         try lab.writeConfigs(pki: pki, profileDir: profileDir, beds: beds)
@@ -36,6 +50,8 @@ struct DemoLab {
     }
 
     func stop() {
+        masimoLine.stop()
+        noninLine.stop()
         sensorBroker.stop()
         upstreamBroker.stop()
     }
@@ -43,7 +59,12 @@ struct DemoLab {
     private func writeConfigs(pki: TestPKI, profileDir: String, beds: Int) throws {
         let devices = (1...beds).map { bed in
             "  - { id: bed\(bed)-monitor, profile: senml-vitals, topic: \(WardSimulator.topic(bed: bed)), patient: p-\(String(format: "%04d", bed)), bed: \"\(bed)\" }"
-        }.joined(separator: "\n")
+        }.joined(separator: "\n") + """
+
+              - { id: bed7-masimo, profile: masimo-radical7, port: \(masimoLine.devicePath), patient: p-0007, bed: "7" }
+              - { id: bed8-nonin, profile: nonin-format2, port: \(noninLine.devicePath), patient: p-0008, bed: "8" }
+              - { id: bed9-hr-strap, profile: ble-heart-rate, topic: \(Self.bleTopic), patient: p-0009, bed: "9" }
+            """
         let gateway = """
             # Written by `vitalgate demo`.
             gateway: { id: demo-gw01, site: demo-ward }

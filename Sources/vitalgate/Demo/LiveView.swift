@@ -22,7 +22,7 @@ final class LiveView: Service {
 
     func run() async {
         let start = ContinuousClock.now
-        print(" time │ published │ gateway in │ alarms │ queued (batches) │ acked link │ receiver batches │ FHIR resources │ files")
+        print(" time │ SenML sent │ frames in │ alarms │ queued (batches) │ acked link │ receiver batches │ FHIR resources │ files")
         while !Task.isShuttingDownGracefully, ContinuousClock.now - start < .seconds(seconds) {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(2)) }
             print(line(elapsed: ContinuousClock.now - start))
@@ -36,7 +36,7 @@ final class LiveView: Service {
         let acked = status.batchesAcked.values.reduce(0, +)
         let link = status.upstreamConnected ? "up" : "DOWN"
         let columns: [(String, Int)] = [
-            ("\(Int(elapsed.seconds))s", 5), ("\(simulator.messagesSent)", 9), ("\(status.messagesIn)", 10), ("\(status.eventsRaised)", 6),
+            ("\(Int(elapsed.seconds))s", 5), ("\(simulator.messagesSent)", 10), ("\(status.messagesIn)", 9), ("\(status.eventsRaised)", 6),
             ("\(queued)", 16), ("\(acked) \(link)", 10), ("\(stats.accepted)", 16), ("\(stats.resourcesWritten)", 14), ("\(fileCount())", 5),
         ]
         return columns.map { String(repeating: " ", count: max(0, $0.1 - $0.0.count)) + $0.0 }.joined(separator: " │ ")
@@ -54,5 +54,11 @@ final class LiveView: Service {
         let stats = receiver.statistics
         print("demo summary: \(simulator.messagesSent) messages published, \(status.readingsIn) readings taken in, \(status.eventsRaised) alarms raised,")
         print("              \(stats.accepted) batches received and opened, \(stats.resourcesWritten) FHIR resources written, \(stats.duplicates) duplicates dropped, \(stats.rejectedTotal) rejected")
+        print("devices:")
+        for id in status.deviceOrder {
+            guard let device = status.devices[id] else { continue }
+            let conditions = device.conditions.isEmpty ? "" : "  conditions: \(device.conditions.sorted().joined(separator: ", "))"
+            print("  \(id.padding(toLength: 16, withPad: " ", startingAt: 0)) \(device.profile.padding(toLength: 16, withPad: " ", startingAt: 0)) \(device.state.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(device.samples) samples, \(device.decodeErrors) errors\(conditions)")
+        }
     }
 }
