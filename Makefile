@@ -21,10 +21,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## End-to-end throughput, latency, CPU and memory; writes BENCHMARKS.md.
+## End-to-end throughput, latency, CPU and memory, serial devices, decoders; writes BENCHMARKS.md.
 bench: deps
 	$(SWIFT) build -c release --product vitalgate
 	Scripts/bench
+	Scripts/bench-serial 64
+	Scripts/bench-decoders
 
 release: deps
 	$(SWIFT) build -c release --product vitalgate

@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "vitalgate", targets: ["vitalgate"]),
         .library(name: "Receiver", targets: ["Receiver"]),
+        .library(name: "DeviceCodecs", targets: ["DeviceCodecs"]),
+        .library(name: "Wire", targets: ["Wire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

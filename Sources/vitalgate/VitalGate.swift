@@ -11,7 +11,7 @@ struct VitalGate: AsyncParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, DemoCommand.self, ConfigCommand.self, ProfileCommand.self, KeysCommand.self,
-            ReceiveCommand.self, SimulateCommand.self,
+            ReceiveCommand.self, SimulateCommand.self, SimulateSerialCommand.self,
         ]
     )
 }
