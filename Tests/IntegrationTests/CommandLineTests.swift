@@ -49,6 +49,29 @@ import Testing
         #expect(result.output.contains("\(bad):4:7: error: 'lane' must be one of alarm, vital, wave"), "\(result.output)")
     }
 
+    @Test func profileDecodePrintsOneJSONLinePerMeasurementAndCountsBadFrames() throws {
+        let dir = TempDirectory(prefix: "vitalgate-decode")
+        defer { dir.remove() }
+        let capture = dir.file("hr.hex")
+        try "1E 55 32 00 21 00\n04 FF\n17 01 01\n".write(toFile: capture, atomically: true, encoding: .utf8)
+        let profiles = GatewayLab.repository + "/DeviceProfiles"
+        let result = try run(["profile", "decode", "--profiles", profiles, "--profile", "ble-heart-rate", "--hex", "--topic", "ble/aa:bb:cc:dd:ee:ff/2a37", capture])
+        #expect(result.status == 0, "\(result.output)")
+        let lines = result.output.split(separator: "\n").filter { $0.hasPrefix("{\"channel\"") }
+        #expect(lines.count == 3, "85 bpm, its RR interval, and 255 bpm: \(result.output)")
+        #expect(lines.first?.contains(#""value":85"#) == true && lines.first?.contains(#""loinc":"8867-4""#) == true)
+        #expect(result.output.contains("3 frame(s), 1 error(s)"), "the invalid frame is counted: \(result.output)")
+
+        let serial = dir.file("masimo.txt")
+        try "12/01/05 11:56:29 SN=0123456789 SPO2=098% BPM=240 PI=20.00% SPCO=01.0% SPMET=00.5% DESAT=01 PIDELTA=-02 PVI=027 ALARM=0000 EXC=000820\r\n09/15/10 15:10:29 SPO2=---% BPM=064 PI=11.82% ALARM=20 EXC=800\r\n"
+            .write(toFile: serial, atomically: true, encoding: .utf8)
+        let masimo = try run(["profile", "decode", "--profiles", profiles, "--profile", "masimo-radical7", serial])
+        #expect(masimo.status == 0)
+        #expect(masimo.output.contains(#"{"absent":"unknown","channel":"spo2""#), "dashes are 'no value': \(masimo.output)")
+        #expect(masimo.output.contains(#""condition":"sensor-off""#))
+        #expect(try run(["profile", "decode", "--profiles", profiles, "--profile", "no-such-device", serial]).status == 2)
+    }
+
     @Test func keysGenerateWritesPrivateKeysOwnerOnly() throws {
         let dir = TempDirectory(prefix: "vitalgate-keys")
         defer { dir.remove() }
