@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Receiver", targets: ["Receiver"]),
         .library(name: "DeviceCodecs", targets: ["DeviceCodecs"]),
         .library(name: "Wire", targets: ["Wire"]),
+        .library(name: "LocalLab", targets: ["LocalLab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -91,9 +92,9 @@ let package = Package(
             dependencies: ["Wire", "GatewayModel", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             swiftSettings: strict
         ),
-        .testTarget(name: "SerialCodecTests", dependencies: ["DeviceCodecs", "GatewayModel"], swiftSettings: strict),
-        .testTarget(name: "BLECodecTests", dependencies: ["DeviceCodecs", "GatewayModel"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(name: "SerialCodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),
+        .testTarget(name: "BLECodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", "LocalLab", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "LocalLab"], swiftSettings: strict),
         .testTarget(

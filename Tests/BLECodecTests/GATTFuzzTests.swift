@@ -1,19 +1,7 @@
 import DeviceCodecs
+import LocalLab
 import GatewayModel
 import Testing
-
-/// SplitMix64: a seeded generator, so a failing fuzz run can be replayed exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct GATTFuzzTests {
     static let names: [UInt16: Set<String>] = [
@@ -41,7 +29,7 @@ struct SplitMix64: RandomNumberGenerator {
     /// everything, or accepts everything, fails here too).
     @Test(arguments: [UInt16(0x2A37), 0x2A35, 0x2A1C, 0x2A5F, 0x2A5E, 0x2A18, 0x2A9D])
     func randomPayloads(_ uuid: UInt16) {
-        var random = SplitMix64(state: 0x5EED_0000 + UInt64(uuid))
+        var random = SplitMix64(seed: 0x5EED_0000 + UInt64(uuid))
         let allowed = Self.names[uuid] ?? []
         var consumed = 0
         var decoded = 0

@@ -1,4 +1,5 @@
 import DeviceCodecs
+import LocalLab
 import GatewayModel
 import Testing
 
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func garbageResynchronises() {
-        var generator = SeededGenerator(seed: 8)
+        var generator = SplitMix64(seed: 8)
         let frames = (0..<5).flatMap { NoninEncoder.format8(hr: 60 + $0, spo2: 95) }
         for garbage in [[0x80], [0x85, 0x10], [0x01, 0x02, 0x03], generator.bytes(37), [0xFF, 0x7F, 0x65, 0x7F, 0xFF]] as [[UInt8]] {
             var decoder = NoninFormat8Decoder()
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func anyChunkingGivesTheSameResult() {
-        var generator = SeededGenerator(seed: 9)
+        var generator = SplitMix64(seed: 9)
         var stream: [UInt8] = []
         for index in 0..<40 {
             stream += NoninEncoder.format8(hr: 40 + index * 3, spo2: UInt8(80 + index % 20), status1: UInt8(index % 4) << 3)

@@ -1,4 +1,5 @@
 import DeviceCodecs
+import LocalLab
 import GatewayModel
 import Testing
 
@@ -17,14 +18,14 @@ import Testing
     }
 
     @Test func masimoRandomBytes() {
-        var generator = SeededGenerator(seed: 101)
+        var generator = SplitMix64(seed: 101)
         let batch = wholeAndChunked(MasimoASCIIDecoder(), generator.bytes(Self.byteCount), seed: 1)
         #expect(batch.values.isEmpty && batch.conditions.isEmpty)
         #expect(batch.frames > 1000 && batch.errors.count == batch.frames)
     }
 
     @Test func masimoMutatedLines() {
-        var generator = SeededGenerator(seed: 102)
+        var generator = SplitMix64(seed: 102)
         let line = Array("12/01/05 11:56:29 SN=0123456789 SPO2=098% BPM=240 PI=20.00% SPCO=01.0% SPMET=00.5% DESAT=01 PIDELTA=-02 PVI=027 ALARM=0000 EXC=000820\r\n".utf8)
         var stream: [UInt8] = []
         stream.reserveCapacity(Self.byteCount + line.count)
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func noninFormat2RandomBytesAndBadChecksums() {
-        var generator = SeededGenerator(seed: 201)
+        var generator = SplitMix64(seed: 201)
         let random = wholeAndChunked(NoninFormat2Decoder(), generator.bytes(Self.byteCount), seed: 3)
         #expect(random.values.isEmpty && random.waveforms.isEmpty && random.conditions.isEmpty && !random.errors.isEmpty)
         let wrong = wholeAndChunked(NoninFormat2Decoder(), Self.noninStream(format: 2, badChecksums: true, using: &generator), seed: 4)
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func noninFormat7RandomBytesAndBadChecksums() {
-        var generator = SeededGenerator(seed: 301)
+        var generator = SplitMix64(seed: 301)
         let random = wholeAndChunked(NoninFormat7Decoder(), generator.bytes(Self.byteCount), seed: 5)
         #expect(random.values.isEmpty && random.waveforms.isEmpty && !random.errors.isEmpty)
         let wrong = wholeAndChunked(NoninFormat7Decoder(), Self.noninStream(format: 7, badChecksums: true, using: &generator), seed: 6)
@@ -61,7 +62,7 @@ import Testing
     /// must be exactly what a good packet carried.
     @Test(arguments: [2, 7])
     func noninEveryOutputComesFromAGoodPacket(format: Int) {
-        var generator = SeededGenerator(seed: UInt64(400 + format))
+        var generator = SplitMix64(seed: UInt64(400 + format))
         var stream: [UInt8] = []
         var sentPleth: Set<[Int32]> = []
         var goodPackets = 0
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func noninFormat8RandomBytes() {
-        var generator = SeededGenerator(seed: 501)
+        var generator = SplitMix64(seed: 501)
         let random = wholeAndChunked(NoninFormat8Decoder(), generator.bytes(Self.byteCount), seed: 7)
         #expect(!random.errors.isEmpty)
         // Without a checksum random bytes can pass the sync rule, but never with an impossible value.
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func cobsRandomBytesAndBadCRCs() {
-        var generator = SeededGenerator(seed: 601)
+        var generator = SplitMix64(seed: 601)
         let decoder = COBSWaveformDecoder(sampleFormat: .int16, channels: ["a", "b"], sampleRateHz: 250)
         let random = wholeAndChunked(decoder, generator.bytes(Self.byteCount), seed: 9)
         #expect(random.frames > 1000)
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func lineMappingRandomBytes() {
-        var generator = SeededGenerator(seed: 701)
+        var generator = SplitMix64(seed: 701)
         let csv = LineMappingDecoder(format: .csv(separator: ",", columns: [0: "a", 2: "b"], timeColumn: 1), timeUnit: .iso8601)
         let random = generator.bytes(Self.byteCount)
         let batch = wholeAndChunked(csv, random, seed: 11)
@@ -143,7 +144,7 @@ import Testing
     }
 
     /// Packet-shaped frames (sync byte, STATUS bit 7) whose every checksum is wrong.
-    static func noninStream(format: Int, badChecksums: Bool, using generator: inout SeededGenerator) -> [UInt8] {
+    static func noninStream(format: Int, badChecksums: Bool, using generator: inout SplitMix64) -> [UInt8] {
         var stream: [UInt8] = []
         stream.reserveCapacity(byteCount + 150)
         var frame = 0

@@ -1,33 +1,5 @@
 import DeviceCodecs
-
-/// SplitMix64: a seeded generator, so every random test is reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Eight bytes per draw: byte-by-byte generation would dominate the fuzz tests' time in debug builds.
-    mutating func bytes(_ count: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count + 8)
-        while bytes.count < count {
-            var word = next()
-            for _ in 0..<8 {
-                bytes.append(UInt8(truncatingIfNeeded: word))
-                word >>= 8
-            }
-        }
-        return Array(bytes.prefix(count))
-    }
-}
+import LocalLab
 
 enum Feed {
     static func whole<D: ByteStreamDecoder>(_ decoder: D, _ bytes: [UInt8], now: Int64) -> DecodedBatch {
@@ -47,7 +19,7 @@ enum Feed {
         _ decoder: D, _ bytes: [UInt8], now: Int64, maxChunk: Int = 64, seed: UInt64
     ) -> DecodedBatch {
         var decoder = decoder
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var batch = DecodedBatch()
         var start = 0
         while start < bytes.count {

@@ -1,3 +1,4 @@
+import LocalLab
 import Foundation
 import GatewayModel
 import Testing
@@ -162,7 +163,7 @@ import Testing
         try withTemporaryDirectory { directory in
             let maxBytes: Int64 = 4000
             let store = try QueueStore.open(configuration(in: directory, maxBytes: maxBytes), logger: quietLogger)
-            var random = SplitMix(seed: 42)
+            var random = SplitMix64(seed: 42)
             var alarmsAppended = 0
             var alarmsDeleted = 0
             var clock: Int64 = 1_000_000_000
@@ -198,15 +199,3 @@ import Testing
     }
 }
 
-/// Small deterministic generator so the random workload replays identically.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import LocalLab
 import Foundation
 import GatewayModel
 import Testing
@@ -17,7 +18,7 @@ enum Damage: String, CaseIterable, CustomTestStringConvertible {
     func apply(to path: String) throws {
         let url = URL(fileURLWithPath: path)
         var bytes = try Data(contentsOf: url)
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         func noise(_ count: Int) -> Data { Data((0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }) }
         switch self {
         case .randomHeader:

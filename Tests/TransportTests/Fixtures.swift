@@ -30,11 +30,4 @@ enum Fixtures {
         try #require(received != nil, "subscription to \(filter) never delivered the probe")
     }
 
-    /// Time taken by `body`, for "fails promptly" checks.
-    static func elapsed(_ body: () async throws -> Void) async rethrows -> Duration {
-        let clock = ContinuousClock()
-        let start = clock.now
-        try await body()
-        return clock.now - start
-    }
 }

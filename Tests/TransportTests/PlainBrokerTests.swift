@@ -52,23 +52,22 @@ import Transport
         await #expect(throws: MQTTError.self) { try await client.connect() }
     }
 
-    @Test func connectToAPortNobodyListensOnFailsPromptly() async throws {
+    /// Refused, with the reason, rather than waiting out the connect timeout; how fast is a
+    /// benchmark matter, not asserted here.
+    @Test func connectToAPortNobodyListensIsRefusedWithTheReason() async throws {
         let port = FreePort.next()
         let client = try Fixtures.client("mqtt://127.0.0.1:\(port)", id: Fixtures.uniqueID("dead"))
         let recorder = MQTTEventRecorder(client)
         var caught: MQTTError?
-        let took = await Fixtures.elapsed {
-            do {
-                try await client.connect()
-            } catch let error as MQTTError {
-                caught = error
-            } catch {
-                Issue.record("unexpected error type: \(error)")
-            }
+        do {
+            try await client.connect()
+        } catch let error as MQTTError {
+            caught = error
+        } catch {
+            Issue.record("unexpected error type: \(error)")
         }
         let error = try #require(caught, "connect to a closed port succeeded")
         #expect(error.description.localizedCaseInsensitiveContains("refused"), "\(error)")
-        #expect(took < .seconds(3), "took \(took)")
         // A failed connect leaves the client closed, so its event stream ends.
         #expect(await eventually(timeout: .seconds(5)) { recorder.isFinished })
     }
@@ -171,8 +170,7 @@ import Transport
         #expect(connects.count == 1, "the client reconnected on its own")
         #expect(!client.isConnected)
 
-        let took = await Fixtures.elapsed { client.close() }
-        #expect(took < .seconds(1), "close() after a lost connection took \(took)")
-        #expect(await eventually(timeout: .seconds(5)) { recorder.isFinished })
+        client.close()
+        #expect(await eventually(timeout: .seconds(5)) { recorder.isFinished }, "close() after a lost connection ends the stream")
     }
 }

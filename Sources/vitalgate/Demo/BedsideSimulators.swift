@@ -33,7 +33,7 @@ final class BedsideSimulators: Service {
             try? masimoOut.close()
             try? noninOut.close()
         }
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         var tick = 0
         // Three Nonin packets (25 frames each) a second; the others once a second.
         while !Task.isShuttingDownGracefully {

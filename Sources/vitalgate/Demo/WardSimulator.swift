@@ -3,6 +3,7 @@ import GatewayModel
 import Logging
 import ServiceLifecycle
 import Synchronization
+import LocalLab
 import Transport
 
 /// Simulated bedside monitors publishing SenML vitals to the sensor broker, with occasional desaturations.
@@ -49,7 +50,7 @@ final class WardSimulator: Service {
 
 /// A random walk around normal adult vitals, one SenML pack per step.
 struct PatientModel {
-    private var random: SplitMix
+    private var random: SplitMix64
     private var hr = 75.0
     private var spo2 = 97.0
     private var rr = 15.0
@@ -57,7 +58,7 @@ struct PatientModel {
     private var sys = 122.0
     private var dia = 78.0
 
-    init(seed: UInt64) { random = SplitMix(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func next(at time: Double, bed: Int, desaturating: Bool) -> Data {
         hr = walk(hr, around: 75, spread: 2, in: 55...110)
@@ -81,21 +82,4 @@ struct PatientModel {
         let next = value + (random.unit() - 0.5) * 2 * spread + (mean - value) * 0.05
         return min(max(next, range.lowerBound), range.upperBound)
     }
-}
-
-/// A small deterministic generator so simulated wards are reproducible.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
