@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "BLECodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", "LocalLab", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "LocalLab"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "LocalLab"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "DeviceCodecs", "LocalLab"], swiftSettings: strict),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

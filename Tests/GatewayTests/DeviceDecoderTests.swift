@@ -1,3 +1,4 @@
+import DeviceCodecs
 import Foundation
 @testable import Gateway
 import GatewayModel
@@ -32,5 +33,27 @@ import Testing
         let celsius = try #require(byName["temp_f"]?.value)
         #expect(abs(celsius - 37.0) < 0.001)
         #expect(measurements.allSatisfy { $0.timeUnixMs == 1_764_000_000_123 })
+    }
+}
+
+@Suite struct BridgeProfileTests {
+    @Test func advertisementJSONFromOpenMQTTGatewayMapsByPath() throws {
+        let profile = try DeviceProfile.load(path: "\(ConfigFixture.profilesDirectory)/ble-advertisement-thermometer.yaml")
+        let decoder = DeviceDecoder(device: DeviceInfo(id: "room4-thermo", profile: profile.name), profile: profile)
+        let payload = #"{"id":"A4:C1:38:00:11:22","model":"LYWSD03MMC","tempc":36.9,"batt":81,"rssi":-70}"#
+        let mapped = try decoder.decodeAndMap(Data(payload.utf8), topic: "home/gw1/BTtoMQTT/A4C138001122", nowUnixMs: 5).0
+        #expect(mapped.measurements.map(\.value) == [36.9])
+        #expect(mapped.measurements.first?.channel.code.loinc == "8310-5")
+    }
+
+    @Test func gattNotificationsArriveRawOrAsBridgeJSON() throws {
+        let profile = try DeviceProfile.load(path: "\(ConfigFixture.profilesDirectory)/ble-heart-rate.yaml")
+        let decoder = DeviceDecoder(device: DeviceInfo(id: "bed9-hr", profile: profile.name), profile: profile)
+        let raw = try decoder.decodeAndMap(Data([0x00, 0x55]), topic: "ble/aa:bb:cc:dd:ee:ff/2a37", nowUnixMs: 5).0
+        #expect(raw.measurements.map(\.value) == [85])
+        let json = #"{"mac":"AA:BB:CC:DD:EE:FF","uuid":"2a37","value":"1e5532002100","ts":1764000000123}"#
+        let bridged = try decoder.decodeAndMap(Data(json.utf8), topic: "ble/aa:bb:cc:dd:ee:ff/2a37", nowUnixMs: 5).0
+        #expect(bridged.measurements.first?.value == 85 && bridged.measurements.first?.timeUnixMs == 1_764_000_000_123)
+        #expect(throws: DecodeError.self) { try decoder.decodeAndMap(Data([0x17, 0x01, 0x01]), topic: "ble/aa:bb:cc:dd:ee:ff/2a37", nowUnixMs: 5) }
     }
 }
