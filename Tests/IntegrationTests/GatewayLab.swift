@@ -96,9 +96,10 @@ final class GatewayLab: @unchecked Sendable {
 
     var gatewayLog: String { dir.file("gateway-\(gatewayRuns).log") }
 
-    func startGateway() throws {
+    func startGateway(environment extra: [String: String] = [:]) throws {
         gatewayRuns += 1
-        gateway = try ChildProcess.spawn(Self.binary, ["run", "--config", gatewayConfig], stdoutPath: gatewayLog, stderrPath: gatewayLog)
+        let environment = extra.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        gateway = try ChildProcess.spawn(Self.binary, ["run", "--config", gatewayConfig], environment: environment, stdoutPath: gatewayLog, stderrPath: gatewayLog)
     }
 
     func startReceiver() async throws {

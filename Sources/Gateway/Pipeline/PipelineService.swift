@@ -77,7 +77,10 @@ final class PipelineService: Service {
             let closed = state.batcher.due(now: now)
             if closed.isEmpty { state.committer.flush() } else { state.committer.commit(closed) }
             let pending = state.batcher.pendingReadings
-            status.update { $0.pendingReadings = pending }
+            status.update {
+                $0.pendingReadings = pending
+                $0.pipelineTicks += 1
+            }
         }
     }
 }

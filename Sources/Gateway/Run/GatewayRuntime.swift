@@ -44,7 +44,10 @@ public struct GatewayRuntime: Sendable {
         let serialSources: [any Service] = devices.filter { $0.1.transport == .serial }.map { device, profile in
             SerialSource(device: device, profile: profile, output: continuation, status: status, logger: logger.labelled("serial"))
         }
-        return GatewayRuntime(config: config, status: status, store: store, services: [uplink, janitor, pipeline, source] + serialSources)
+        let systemd = SystemdService(notifier: SystemdNotifier(), status: status, store: store, logger: logger.labelled("systemd"))
+        return GatewayRuntime(
+            config: config, status: status, store: store, services: [uplink, janitor, pipeline, source] + serialSources + [systemd]
+        )
     }
 }
 

@@ -86,6 +86,8 @@ public struct GatewaySnapshot: Sendable {
     public var batchesRefused: [Lane: Int] = [:]
     /// Readings waiting in memory for their batch to be sealed and committed.
     public var pendingReadings = 0
+    /// Turns of the pipeline loop: proof of progress for the systemd watchdog.
+    public var pipelineTicks = 0
     /// Batches lost before the queue, by lane and reason (`seal`, `memory`, `exit`).
     public var droppedBeforeQueue: [Lane: [String: Int]] = [:]
     /// Why the gateway is running in a reduced mode (disk full, store failing), or nil.
