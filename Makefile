@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/vitalgate
 
-.PHONY: all deps build demo test bench release proto clean
+.PHONY: all deps build demo test bench bench-decoders release proto clean
 
 all: build
 
@@ -26,6 +26,10 @@ bench: deps
 	$(SWIFT) build -c release --product vitalgate
 	Scripts/bench
 	Scripts/bench-serial 64
+	Scripts/bench-decoders
+
+## Decoder throughput only (package-benchmark suite in Benchmarks/).
+bench-decoders: deps
 	Scripts/bench-decoders
 
 release: deps

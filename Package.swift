@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "vitalgate", targets: ["vitalgate"]),
         .library(name: "Receiver", targets: ["Receiver"]),
+        .library(name: "GatewayModel", targets: ["GatewayModel"]),
         .library(name: "DeviceCodecs", targets: ["DeviceCodecs"]),
         .library(name: "Wire", targets: ["Wire"]),
         .library(name: "LocalLab", targets: ["LocalLab"]),
