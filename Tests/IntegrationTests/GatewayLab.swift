@@ -60,6 +60,7 @@ final class GatewayLab: @unchecked Sendable {
               inflight: 16
             sealing: { recipientKey: keys/platform.pub, gatewayKey: keys/gateway.key }
             sensors: { url: \(sensor.url) }
+            api: { socket: api.sock }
             lanes:
               vital: { maxLatency: \(options.vitalLatency) }
               wave: { maxLatency: \(options.vitalLatency) }

@@ -70,7 +70,7 @@ final class PipelineService: Service {
             if !events.isEmpty {
                 // Alarms go first into the queue so the uplink sends them before the vitals.
                 closed = state.batcher.add(events, devices: [device], now: now) + closed
-                status.update { $0.eventsRaised += events.count { $0.kind == .raised } }
+                status.record(events)
             }
             if !closed.isEmpty { state.committer.commit(closed) }
         case .tick:

@@ -45,8 +45,9 @@ public struct GatewayRuntime: Sendable {
             SerialSource(device: device, profile: profile, output: continuation, status: status, logger: logger.labelled("serial"))
         }
         let systemd = SystemdService(notifier: SystemdNotifier(), status: status, store: store, logger: logger.labelled("systemd"))
+        let api = ControlAPI(socketPath: config.api.socket, status: status, store: store, maxBytes: config.store.maxBytes, logger: logger.labelled("api"))
         return GatewayRuntime(
-            config: config, status: status, store: store, services: [uplink, janitor, pipeline, source] + serialSources + [systemd]
+            config: config, status: status, store: store, services: [api, uplink, janitor, pipeline, source] + serialSources + [systemd]
         )
     }
 }

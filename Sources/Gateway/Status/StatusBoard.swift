@@ -44,6 +44,24 @@ public final class StatusBoard: Sendable {
         }
     }
 
+    /// Keeps the set of active alarms current as events are raised and cleared.
+    func record(_ events: [Event]) {
+        state.withLock { snapshot in
+            for event in events {
+                switch event.kind {
+                case .raised:
+                    snapshot.eventsRaised += 1
+                    snapshot.activeAlarms[event.id] = ActiveAlarm(
+                        id: event.id, device: event.device, channel: event.channel.name, rule: event.rule, priority: event.priority,
+                        since: event.timeUnixMs, value: event.value
+                    )
+                case .cleared:
+                    snapshot.activeAlarms[event.id] = nil
+                }
+            }
+        }
+    }
+
     func recordDeviceState(_ device: String, _ state: DeviceSnapshot.State, reason: String? = nil) {
         self.state.withLock {
             $0.devices[device]?.state = state
@@ -69,6 +87,9 @@ public final class StatusBoard: Sendable {
 public struct GatewaySnapshot: Sendable {
     public var gatewayID: String
     public var upstreamURL: String
+    public var startedUnixMs = WallClock.nowUnixMs()
+    /// Alarm conditions raised and not yet cleared, by id.
+    public var activeAlarms: [String: ActiveAlarm] = [:]
     public var upstreamConnected = false
     public var upstreamSinceUnixMs: Int64?
     public var upstreamLastError: String?
@@ -129,4 +150,18 @@ public struct DeviceSnapshot: Sendable {
     /// Technical conditions the device currently reports (`sensor-off`, `low-perfusion`, …).
     public var conditions: Set<String> = []
     public var lastError: String?
+}
+
+/// An alarm condition that is active now.
+public struct ActiveAlarm: Sendable {
+    public var id: String
+    public var device: String
+    public var channel: String
+    public var rule: String
+    public var priority: AlarmPriority
+    public var since: Int64
+    public var value: Double?
+
+    /// High first.
+    var priorityRank: Int { AlarmPriority.allCases.firstIndex(of: priority) ?? 0 }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import LocalLab
+import Testing
+
+/// The operator's view: the control API on its socket and `vitalgate status` reading it.
+@Suite(.serialized) struct OperatorTests {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let dir = TempDirectory(prefix: "vitalgate-status")
+        defer { dir.remove() }
+        let out = dir.file("out.txt")
+        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let child = try ChildProcess.spawn(GatewayLab.binary, arguments, environment: env, stdoutPath: out, stderrPath: out)
+        let status = child.waitForExit(timeout: .seconds(30)) ?? -1
+        return (status, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+    }
+
+    @Test func statusShowsUpstreamQueueDevicesAndActiveAlarms() async throws {
+        let lab = try GatewayLab(GatewayLab.Options(devices: 2))
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
+        let socket = lab.dir.file("api.sock")
+        try await lab.publish(SenMLTraffic.heartRates(count: 50, devices: 2).messages)
+        let start = SenMLTraffic.baseMs + 500_000
+        try await lab.publish((0...7).map { step in
+            (topic: "sensors/dev1/vitals", payload: SenMLTraffic.pack(device: "dev1", timeMs: start + Int64(step) * 1000, records: [("spo2", "%", 84)]))
+        })
+        #expect(await eventually(timeout: .seconds(20)) { (try? run(["alarms", "--json", "--socket", socket]).output.contains("below-90")) == true })
+
+        let json = try run(["status", "--json", "--socket", socket])
+        #expect(json.status == 0, "\(json.output)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(document["gatewayId"] as? String == "lab-gw")
+        #expect((document["upstream"] as? [String: Any])?["connected"] as? Bool == true)
+        let devices = try #require(document["devices"] as? [[String: Any]])
+        #expect(devices.map { $0["id"] as? String } == ["dev0", "dev1"])
+        #expect(devices.allSatisfy { $0["state"] as? String == "ok" && ($0["samples"] as? Int ?? 0) > 0 })
+        let alarms = try #require(document["alarms"] as? [[String: Any]])
+        #expect(alarms.first?["priority"] as? String == "high" && alarms.first?["device"] as? String == "dev1")
+        let queue = try #require(document["queue"] as? [String: Any])
+        #expect(queue["lanes"] != nil && queue["dropped"] != nil)
+
+        let screen = try run(["status", "--socket", socket])
+        #expect(screen.status == 0)
+        for text in ["lab-gw", "upstream", "connected", "queue", "alarm 0 (0 B)", "dev1", "HIGH", "below-90"] {
+            #expect(screen.output.contains(text), "the screen shows \(text): \(screen.output)")
+        }
+        #expect(!screen.output.contains("\u{1B}["), "no colour into a pipe")
+        #expect(!screen.output.contains("SQL"), "plain text, not a leaked SQL description")
+
+        let health = try run(["queue", "--json", "--socket", socket])
+        #expect(health.status == 0 && health.output.contains("\"maxBytes\""))
+    }
+
+    @Test func statusSaysInOneLineWhenTheDaemonIsNotThere() throws {
+        let result = try run(["status", "--socket", "/tmp/vitalgate-no-such.sock"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("/tmp/vitalgate-no-such.sock"), "\(result.output)")
+        #expect(result.output.split(separator: "\n").count == 1, "one line: \(result.output)")
+    }
+}
