@@ -20,6 +20,9 @@ import Testing
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()
         let socket = lab.dir.file("api.sock")
+        #expect(await eventually(timeout: .seconds(10)) {
+            ((try? FileManager.default.attributesOfItem(atPath: socket)[.posixPermissions] as? Int) ?? 0) == 0o660
+        }, "the control socket is owner and group only")
         try await lab.publish(SenMLTraffic.heartRates(count: 50, devices: 2).messages)
         let start = SenMLTraffic.baseMs + 500_000
         try await lab.publish((0...7).map { step in

@@ -25,21 +25,9 @@ public struct MasimoASCIIDecoder: ByteStreamDecoder {
     }
 
     public mutating func decode(_ bytes: [UInt8], nowUnixMs: Int64) -> DecodedBatch {
-        var batch = DecodedBatch()
-        for piece in lines.split(bytes) {
-            batch.frames += 1
-            switch piece {
-            case .overlong:
-                batch.errors.append(DecodeError("Masimo: line longer than \(Self.maxLineBytes) bytes without a line end, dropped"))
-            case .line(nil):
-                batch.errors.append(DecodeError("Masimo: line is not UTF-8 text"))
-            case let .line(text?):
-                switch parse(text, nowUnixMs: nowUnixMs) {
-                case let .success(decoded): batch.merge(decoded)
-                case let .failure(error): batch.errors.append(error)
-                }
-            }
-        }
+        var splitter = lines
+        let batch = splitter.decode(bytes, label: "Masimo: ") { parse($0, nowUnixMs: nowUnixMs) }
+        lines = splitter
         return batch
     }
 

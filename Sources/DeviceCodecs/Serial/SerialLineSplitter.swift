@@ -41,3 +41,29 @@ struct SerialLineSplitter: Sendable, Equatable {
         return pieces
     }
 }
+
+extension SerialLineSplitter {
+    /// Splits `bytes` into lines and parses each complete one; overlong and non-UTF-8 lines become
+    /// counted errors, so every line-oriented decoder reports them the same way.
+    mutating func decode(_ bytes: [UInt8], label: String, parse: (String) -> Result<DecodedBatch, DecodeError>) -> DecodedBatch {
+        var batch = DecodedBatch()
+        for piece in split(bytes) {
+            batch.frames += 1
+            switch piece {
+            case .overlong:
+                batch.errors.append(DecodeError("\(label)line longer than \(maxLineBytes) bytes without a line end, dropped"))
+            case .line(nil):
+                batch.errors.append(DecodeError("\(label)line is not UTF-8 text"))
+            case let .line(text?):
+                switch parse(text) {
+                case var .success(decoded):
+                    decoded.frames = 0
+                    batch.merge(decoded)
+                case let .failure(error):
+                    batch.errors.append(error)
+                }
+            }
+        }
+        return batch
+    }
+}
