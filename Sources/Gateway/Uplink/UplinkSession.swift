@@ -19,7 +19,6 @@ struct UplinkSession {
     /// A lane whose last publish the broker refused: it rests, and its refused rows go first when it resumes.
     private struct Pause {
         var until: ContinuousClock.Instant
-        var delay: Duration
         var rows: [Int64]
     }
 
@@ -35,6 +34,8 @@ struct UplinkSession {
     private var inflight: [Int32: InFlight] = [:]
     private var cursors: [Lane: Int64] = [:]
     private var paused: [Lane: Pause] = [:]
+    /// The next pause per lane: it doubles while the broker keeps refusing, and resets on a good PUBACK.
+    private var refusalDelay: [Lane: Duration] = [:]
     private var acknowledged: [Int64] = []
     private(set) var failed: String?
 
@@ -85,10 +86,8 @@ struct UplinkSession {
             if send(row) { room -= 1 }
         }
         if var again = paused[lane] {
-            // Refused again: keep the rows not yet retried, and back off further.
+            // Refused again while resending: the new pause keeps the rows not yet retried.
             again.rows += pause.rows
-            again.delay = min(pause.delay * 2, .seconds(60))
-            again.until = .now + again.delay
             paused[lane] = again
             return false
         }
@@ -117,6 +116,7 @@ struct UplinkSession {
         guard let entry = inflight.removeValue(forKey: mid) else { return }
         if reasonCode < 0x80 {
             acknowledged.append(entry.id)
+            refusalDelay[entry.lane] = nil
             let now = WallClock.nowUnixMs()
             status.update {
                 $0.batchesAcked[entry.lane, default: 0] += 1
@@ -135,8 +135,12 @@ struct UplinkSession {
             paused[lane] = pause
             return
         }
-        logger.warning("upstream refused \(lane.rawValue) batch seq \(seq) (\(reason)); it stays queued and the lane retries with back-off")
-        paused[lane] = Pause(until: .now + .seconds(1), delay: .seconds(1), rows: [id])
+        let delay = refusalDelay[lane] ?? .seconds(1)
+        refusalDelay[lane] = min(delay * 2, .seconds(60))
+        if delay == .seconds(1) {
+            logger.warning("upstream refused \(lane.rawValue) batch seq \(seq) (\(reason)); it stays queued and the lane retries with back-off")
+        }
+        paused[lane] = Pause(until: .now + delay, rows: [id])
     }
 
     /// Fails the session when a PUBACK is overdue: the link is dead even if TCP has not noticed.
