@@ -3,10 +3,12 @@ import GatewayModel
 /// Applies limit rules to one device channel's readings and emits raise/clear events.
 ///
 /// Time comes from the readings, not the wall clock, so replayed or delayed data behaves the same.
+/// A rule raises once its bound has been violated by every valid reading for `delay` (onset = the first
+/// violating reading) and clears once a reading is back inside the bound by `hysteresis`.
 public struct LimitAlarmDetector: Sendable {
     private struct RuleState: Sendable {
-        var violatingSinceMs: Int64?
-        var activeID: String?
+        var delay: ConditionDelay
+        var latch: AlarmLatch
     }
 
     public let device: String
@@ -18,45 +20,33 @@ public struct LimitAlarmDetector: Sendable {
         self.device = device
         self.channel = channel
         self.rules = rules
-        self.states = Array(repeating: RuleState(), count: rules.count)
+        self.states = rules.map {
+            RuleState(
+                delay: ConditionDelay(delayMs: $0.delay.milliseconds),
+                latch: AlarmLatch(device: device, channel: channel, rule: $0.name, priority: $0.priority)
+            )
+        }
     }
 
-    /// Feeds one reading; readings with no value or marked invalid never raise nor clear.
+    /// Whether any rule's alarm is currently raised.
+    public var isActive: Bool { states.contains { $0.latch.isActive } }
+
+    /// Feeds one reading. Readings with no value, a NaN or marked invalid neither raise nor clear, and
+    /// leave a running condition delay untouched: an artefact inside an episode must not restart it.
     public mutating func observe(_ measurement: Measurement) -> [Event] {
-        guard let value = measurement.value, !measurement.status.contains(.invalid) else { return [] }
-        var events: [Event] = []
-        for index in rules.indices {
-            if let event = step(index, value: value, at: measurement.timeUnixMs) { events.append(event) }
-        }
-        return events
+        guard let value = measurement.value, value.isFinite, !measurement.status.contains(.invalid) else { return [] }
+        return states.indices.compactMap { step($0, value: value, at: measurement.timeUnixMs) }
     }
 
     private mutating func step(_ index: Int, value: Double, at timeMs: Int64) -> Event? {
         let rule = rules[index]
-        if let id = states[index].activeID {
+        let detail = "\(value) \(channel.unit)"
+        if states[index].latch.isActive {
             guard rule.clears(value) else { return nil }
-            states[index] = RuleState()
-            return event(id: id, kind: .cleared, rule: rule, value: value, at: timeMs)
+            states[index].delay.reset()
+            return states[index].latch.clear(at: timeMs, value: value, detail: detail)
         }
-        guard rule.violates(value) else {
-            states[index].violatingSinceMs = nil
-            return nil
-        }
-        let since = states[index].violatingSinceMs ?? timeMs
-        states[index].violatingSinceMs = since
-        let (held, overflow) = timeMs.subtractingReportingOverflow(since)
-        guard !overflow, held >= rule.delay.milliseconds else { return nil }
-        let id = "\(device)/\(channel.name)/\(rule.name)/\(since)"
-        states[index].activeID = id
-        return event(id: id, kind: .raised, rule: rule, value: value, at: timeMs)
-    }
-
-    private func event(id: String, kind: Event.Kind, rule: LimitRule, value: Double, at timeMs: Int64) -> Event {
-        let what = channel.code.display ?? channel.name
-        let verb = kind == .raised ? "alarm" : "cleared"
-        return Event(
-            id: id, kind: kind, device: device, channel: channel, rule: rule.name, priority: rule.priority,
-            timeUnixMs: timeMs, value: value, message: "\(what) \(rule.name.split(separator: "-").joined(separator: " ")) \(verb): \(value) \(channel.unit)"
-        )
+        guard let onset = states[index].delay.update(holds: rule.violates(value), at: timeMs) else { return nil }
+        return states[index].latch.raise(at: timeMs, onset: onset, value: value, detail: detail)
     }
 }

@@ -11,6 +11,8 @@ public struct Event: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case raised
         case cleared
+        /// The condition was met but a cross-check vetoed it (e.g. asystole with pulses on the pleth).
+        case suppressed
     }
 
     /// Identifies one alarm condition instance; the raise and its clear share it.
@@ -21,12 +23,14 @@ public struct Event: Sendable, Hashable, Codable {
     public var rule: String
     public var priority: AlarmPriority
     public var timeUnixMs: Int64
+    /// When the condition began, before any condition delay; nil when the rule has no such notion.
+    public var onsetUnixMs: Int64?
     public var value: Double?
     public var message: String
 
     public init(
         id: String, kind: Kind, device: String, channel: ChannelDescriptor, rule: String,
-        priority: AlarmPriority, timeUnixMs: Int64, value: Double?, message: String
+        priority: AlarmPriority, timeUnixMs: Int64, onsetUnixMs: Int64? = nil, value: Double?, message: String
     ) {
         self.id = id
         self.kind = kind
@@ -35,6 +39,7 @@ public struct Event: Sendable, Hashable, Codable {
         self.rule = rule
         self.priority = priority
         self.timeUnixMs = timeUnixMs
+        self.onsetUnixMs = onsetUnixMs
         self.value = value
         self.message = message
     }

@@ -74,6 +74,19 @@ public final class ChildProcess: @unchecked Sendable {  // `exitStatus` is guard
         return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
     }
 
+    /// Runs a command to completion and returns its exit status with stdout and stderr together.
+    public static func capture(_ path: String, _ args: [String], timeout: Duration = .seconds(60)) throws -> (status: Int32, output: String) {
+        let scratch = TempDirectory(prefix: "childprocess-capture")
+        defer { scratch.remove() }
+        let out = scratch.file("output")
+        let child = try spawn(path, args, stdoutPath: out, stderrPath: out)
+        guard let status = child.waitForExit(timeout: timeout) else {
+            child.kill9()
+            throw SupportError("\(([path] + args).joined(separator: " ")) did not finish within \(timeout)")
+        }
+        return (status, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+    }
+
     public var isRunning: Bool { reap() == nil }
 
     /// Sends `sig` unless the process has already been reaped (its PID may belong to someone else by then).

@@ -91,7 +91,7 @@ public enum FHIRMapper {
     static func issue(_ event: Event, id: String, gateway: String, patient: String?) -> FHIR.DetectedIssue {
         FHIR.DetectedIssue(
             id: id, identifier: [FHIR.Identifier(system: "urn:vitalgate:alarm", value: event.id)],
-            status: event.kind == .raised ? "final" : "cancelled",
+            status: status(of: event.kind),
             code: FHIR.CodeableConcept(coding: code(event.channel).coding, text: "\(event.rule) \(event.kind.rawValue)"),
             severity: event.priority == .medium ? "moderate" : event.priority.rawValue,
             patient: patient.map { FHIR.Reference(reference: "Patient/\($0)") },
@@ -99,6 +99,15 @@ public enum FHIRMapper {
             author: FHIR.Reference(display: event.device, identifier: FHIR.Identifier(system: "urn:vitalgate:device:\(gateway)", value: event.device)),
             detail: event.message
         )
+    }
+
+    /// A platform alerts on `final` issues; a vetoed condition is kept, as `preliminary`, for review.
+    static func status(of kind: Event.Kind) -> String {
+        switch kind {
+        case .raised: "final"
+        case .cleared: "cancelled"
+        case .suppressed: "preliminary"
+        }
     }
 
     /// RFC 3339 UTC with milliseconds, as FHIR `instant` and `dateTime` allow.

@@ -49,5 +49,7 @@ public final class ReceiverService: Service {
             }
             client.close()
         }
+        let totals = core.statistics
+        logger.info("receiver totals: received \(totals.received), accepted \(totals.accepted), duplicates \(totals.duplicates), rejected \(totals.rejectedTotal)")
     }
 }

@@ -46,6 +46,7 @@ public enum BatchCodec {
             message.priority = .init(event.priority)
             message.offsetMs = event.timeUnixMs &- batch.baseUnixMs
             if let value = event.value { message.value = value }
+            if let onset = event.onsetUnixMs { message.onsetOffsetMs = onset &- batch.baseUnixMs }
             message.message = event.message
             return message
         }
@@ -129,6 +130,7 @@ public enum BatchCodec {
                     rule: message.rule,
                     priority: priority,
                     timeUnixMs: base &+ message.offsetMs,
+                    onsetUnixMs: message.hasOnsetOffsetMs ? base &+ message.onsetOffsetMs : nil,
                     value: message.hasValue ? message.value : nil,
                     message: message.message))
         }

@@ -48,6 +48,7 @@ extension Vitalgate_V1_Event.Kind {
         switch kind {
         case .raised: self = .raised
         case .cleared: self = .cleared
+        case .suppressed: self = .suppressed
         }
     }
 
@@ -56,6 +57,7 @@ extension Vitalgate_V1_Event.Kind {
         switch self {
         case .raised: .raised
         case .cleared: .cleared
+        case .suppressed: .suppressed
         case .unspecified, .UNRECOGNIZED: nil
         }
     }

@@ -392,6 +392,16 @@ public nonisolated struct Vitalgate_V1_Event: Sendable {
   /// Human-readable text, e.g. "SpO2 84 % below 90 %".
   public var message: String = String()
 
+  /// When the condition began (before the condition delay) = `Batch.base_unix_ms` + onset_offset_ms.
+  public var onsetOffsetMs: Int64 {
+    get {_onsetOffsetMs ?? 0}
+    set {_onsetOffsetMs = newValue}
+  }
+  /// Returns true if `onsetOffsetMs` has been explicitly set.
+  public var hasOnsetOffsetMs: Bool {self._onsetOffsetMs != nil}
+  /// Clears the value of `onsetOffsetMs`. Subsequent reads from it will return its default value.
+  public mutating func clearOnsetOffsetMs() {self._onsetOffsetMs = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   /// Whether the condition began or ended.
@@ -406,6 +416,9 @@ public nonisolated struct Vitalgate_V1_Event: Sendable {
 
     /// The condition ended.
     case cleared // = 2
+
+    /// The condition was met but vetoed by a cross-check (e.g. asystole with pulses on the pleth).
+    case suppressed // = 3
     case UNRECOGNIZED(Int)
 
     public init() {
@@ -417,6 +430,7 @@ public nonisolated struct Vitalgate_V1_Event: Sendable {
       case 0: self = .unspecified
       case 1: self = .raised
       case 2: self = .cleared
+      case 3: self = .suppressed
       default: self = .UNRECOGNIZED(rawValue)
       }
     }
@@ -426,6 +440,7 @@ public nonisolated struct Vitalgate_V1_Event: Sendable {
       case .unspecified: return 0
       case .raised: return 1
       case .cleared: return 2
+      case .suppressed: return 3
       case .UNRECOGNIZED(let i): return i
       }
     }
@@ -435,6 +450,7 @@ public nonisolated struct Vitalgate_V1_Event: Sendable {
       .unspecified,
       .raised,
       .cleared,
+      .suppressed,
     ]
 
   }
@@ -493,6 +509,7 @@ public nonisolated struct Vitalgate_V1_Event: Sendable {
   public init() {}
 
   fileprivate var _value: Double? = nil
+  fileprivate var _onsetOffsetMs: Int64? = nil
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -852,7 +869,7 @@ nonisolated extension Vitalgate_V1_WaveformChunk: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Vitalgate_V1_Event: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Event"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}kind\0\u{1}device\0\u{1}channel\0\u{1}rule\0\u{1}priority\0\u{3}offset_ms\0\u{1}value\0\u{1}message\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}kind\0\u{1}device\0\u{1}channel\0\u{1}rule\0\u{1}priority\0\u{3}offset_ms\0\u{1}value\0\u{1}message\0\u{3}onset_offset_ms\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -869,6 +886,7 @@ nonisolated extension Vitalgate_V1_Event: SwiftProtobuf.Message, SwiftProtobuf._
       case 7: try { try decoder.decodeSingularSInt64Field(value: &self.offsetMs) }()
       case 8: try { try decoder.decodeSingularDoubleField(value: &self._value) }()
       case 9: try { try decoder.decodeSingularStringField(value: &self.message) }()
+      case 10: try { try decoder.decodeSingularSInt64Field(value: &self._onsetOffsetMs) }()
       default: break
       }
     }
@@ -906,6 +924,9 @@ nonisolated extension Vitalgate_V1_Event: SwiftProtobuf.Message, SwiftProtobuf._
     if !self.message.isEmpty {
       try visitor.visitSingularStringField(value: self.message, fieldNumber: 9)
     }
+    try { if let v = self._onsetOffsetMs {
+      try visitor.visitSingularSInt64Field(value: v, fieldNumber: 10)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -919,13 +940,14 @@ nonisolated extension Vitalgate_V1_Event: SwiftProtobuf.Message, SwiftProtobuf._
     if lhs.offsetMs != rhs.offsetMs {return false}
     if lhs._value != rhs._value {return false}
     if lhs.message != rhs.message {return false}
+    if lhs._onsetOffsetMs != rhs._onsetOffsetMs {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
 }
 
 nonisolated extension Vitalgate_V1_Event.Kind: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0KIND_UNSPECIFIED\0\u{1}KIND_RAISED\0\u{1}KIND_CLEARED\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0KIND_UNSPECIFIED\0\u{1}KIND_RAISED\0\u{1}KIND_CLEARED\0\u{1}KIND_SUPPRESSED\0")
 }
 
 nonisolated extension Vitalgate_V1_Event.Priority: SwiftProtobuf._ProtoNameProviding {

@@ -11,7 +11,7 @@ struct VitalGate: AsyncParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, DemoCommand.self, ConfigCommand.self, ProfileCommand.self, KeysCommand.self,
-            StatusCommand.self, DevicesCommand.self, AlarmsCommand.self, QueueCommand.self,
+            StatusCommand.self, DevicesCommand.self, AlarmsCommand.self, QueueCommand.self, ReloadCommand.self, FlushCommand.self,
             ReceiveCommand.self, SimulateCommand.self, SimulateSerialCommand.self,
         ]
     )

@@ -13,6 +13,7 @@ final class GatewayLab: @unchecked Sendable {
     let upstream: TestBroker
     let gatewayConfig: String
     let receiverConfig: String
+    let options: Options
     private(set) var gateway: ChildProcess?
     private(set) var receiver: ChildProcess?
     private var gatewayRuns = 0
@@ -29,9 +30,12 @@ final class GatewayLab: @unchecked Sendable {
         var upstreamTLS: TestBroker.TLS?
         /// Extra mosquitto.conf lines for the upstream broker (an `acl_file`, say).
         var upstreamConfig = ""
+        /// `api.metrics`, e.g. `127.0.0.1:9464`.
+        var metrics: String?
     }
 
     init(_ options: Options = Options()) throws {
+        self.options = options
         dir = TempDirectory(prefix: "vitalgate-lab")
         pki = try TestPKI.make(in: dir.file("pki"))
         chmod(pki.clientKey, 0o600)
@@ -50,24 +54,7 @@ final class GatewayLab: @unchecked Sendable {
         gatewayConfig = dir.file("gateway.yaml")
         receiverConfig = dir.file("receiver.yaml")
         let devices = (0..<options.devices).map { "  - { id: dev\($0), profile: senml-vitals, topic: sensors/dev\($0)/#, patient: p-\($0) }" } + options.extraDevices
-        try """
-            gateway: { id: lab-gw, site: lab-site }
-            profiles: [profiles]
-            store: { path: queue.sqlite, maxBytes: \(options.storeMaxBytes), maxAge: 7d }
-            upstream:
-              url: \(upstream.url)
-              tls: { ca: \(options.upstreamCA ?? pki.caCert), cert: \(pki.clientCert), key: \(pki.clientKey) }
-              inflight: 16
-            sealing: { recipientKey: keys/platform.pub, gatewayKey: keys/gateway.key }
-            sensors: { url: \(sensor.url) }
-            api: { socket: api.sock }
-            lanes:
-              vital: { maxLatency: \(options.vitalLatency) }
-              wave: { maxLatency: \(options.vitalLatency) }
-            devices:
-            \(devices.joined(separator: "\n"))
-
-            """.write(toFile: gatewayConfig, atomically: true, encoding: .utf8)
+        try writeGatewayConfig(devices: devices)
         try """
             upstream:
               url: \(upstream.url)
@@ -81,6 +68,29 @@ final class GatewayLab: @unchecked Sendable {
     }
 
     deinit { stopAll() }
+
+    /// Writes gateway.yaml with these device lines (YAML flow mappings), e.g. before a reload.
+    func writeGatewayConfig(devices: [String]) throws {
+        let api = options.metrics.map { "{ socket: api.sock, metrics: \"\($0)\" }" } ?? "{ socket: api.sock }"
+        try """
+            gateway: { id: lab-gw, site: lab-site }
+            profiles: [profiles]
+            store: { path: queue.sqlite, maxBytes: \(options.storeMaxBytes), maxAge: 7d }
+            upstream:
+              url: \(upstream.url)
+              tls: { ca: \(options.upstreamCA ?? pki.caCert), cert: \(pki.clientCert), key: \(pki.clientKey) }
+              inflight: 16
+            sealing: { recipientKey: keys/platform.pub, gatewayKey: keys/gateway.key }
+            sensors: { url: \(sensor.url) }
+            api: \(api)
+            lanes:
+              vital: { maxLatency: \(options.vitalLatency) }
+              wave: { maxLatency: \(options.vitalLatency) }
+            devices:
+            \(devices.joined(separator: "\n"))
+
+            """.write(toFile: gatewayConfig, atomically: true, encoding: .utf8)
+    }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 

@@ -14,13 +14,15 @@ final class ControlAPI: Service {
     private let status: StatusBoard
     private let store: QueueStore
     private let maxBytes: Int64
+    private let control: ControlActions
     private let logger: Logger
 
-    init(socketPath: String, status: StatusBoard, store: QueueStore, maxBytes: Int64, logger: Logger) {
+    init(socketPath: String, status: StatusBoard, store: QueueStore, maxBytes: Int64, control: ControlActions, logger: Logger) {
         self.socketPath = socketPath
         self.status = status
         self.store = store
         self.maxBytes = maxBytes
+        self.control = control
         self.logger = logger
     }
 
@@ -50,8 +52,8 @@ final class ControlAPI: Service {
         StatusDocument.make(snapshot: status.snapshot(), queue: try? store.stats(), maxBytes: maxBytes, version: Self.version, now: WallClock.nowUnixMs())
     }
 
-    private func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    private func router() -> Router<ControlContext> {
+        let router = Router(context: ControlContext.self)
         router.get("/v1/status") { _, _ in self.document() }
         router.get("/v1/devices") { _, _ in self.document().devices }
         router.get("/v1/alarms") { _, _ in self.document().alarms }
@@ -60,7 +62,27 @@ final class ControlAPI: Service {
             let health = self.health()
             return EditedResponse(status: health.problems.isEmpty ? .ok : .serviceUnavailable, response: health)
         }
+        router.post("/v1/reload") { _, context in
+            try await self.authorize(context, "reload")
+            let outcome = await self.control.reload()
+            return EditedResponse(status: outcome.applied ? .ok : .unprocessableContent, response: outcome)
+        }
+        router.post("/v1/queue/flush") { _, context in
+            try await self.authorize(context, "queue flush")
+            self.control.flushQueue()
+            return EditedResponse(status: .accepted, response: Accepted(status: "flushing", detail: "open batches are being sealed and committed"))
+        }
         return router
+    }
+
+    /// Mutating calls only for root or the service user, as the kernel reports the peer.
+    private func authorize(_ context: ControlContext, _ action: String) async throws {
+        let peer = await PeerCredentials.of(context.channel)
+        guard let peer, peer.mayControl else {
+            logger.warning("refused \(action) from uid \(peer.map { String($0.uid) } ?? "unknown") (pid \(peer.map { String($0.pid) } ?? "?"))")
+            throw HTTPError(.forbidden, message: "\(action) is allowed only for root or the vitalgate service user")
+        }
+        logger.notice("\(action) requested by uid \(peer.uid) (pid \(peer.pid))")
     }
 
     /// 200 while the store answers, the pipeline turns and the uplink is connected; else 503 with reasons.
@@ -81,6 +103,13 @@ struct Health: ResponseEncodable {
     var problems: [String]
 }
 
+/// A mutating call that was taken on.
+struct Accepted: ResponseEncodable {
+    var status: String
+    var detail: String
+}
+
+extension ReloadOutcome: ResponseEncodable {}
 extension StatusDocument: ResponseEncodable {}
 extension StatusDocument.Device: ResponseEncodable {}
 extension StatusDocument.Alarm: ResponseEncodable {}

@@ -143,7 +143,20 @@ extension GatewayConfig {
     private static func parseAPI(_ value: YAMLValue?, file: String) throws(ConfigError) -> APISettings {
         let map = try value?.mapping(allowed: ["socket", "metrics"])
         let socket = try map?["socket"].map { value throws(ConfigError) in ConfigPaths.resolve(try value.nonEmptyString(), relativeTo: file) }
-        return APISettings(socket: socket ?? "/run/vitalgate/api.sock", metrics: try map?["metrics"]?.nonEmptyString())
+        let metrics = try map?["metrics"].map { value throws(ConfigError) in try parseMetricsAddress(value) }
+        return APISettings(socket: socket ?? "/run/vitalgate/api.sock", metrics: metrics)
+    }
+
+    /// `127.0.0.1:9464`, `[::1]:9464` or `localhost:9464`.
+    private static func parseMetricsAddress(_ value: YAMLValue) throws(ConfigError) -> MetricsAddress {
+        let text = try value.nonEmptyString()
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
+            throw value.error("'api.metrics' must be HOST:PORT, e.g. 127.0.0.1:9464; found '\(text)'")
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw value.error("'api.metrics' needs a host, e.g. 127.0.0.1:\(port)") }
+        return MetricsAddress(host: host, port: port)
     }
 
     private static func parseLanes(_ value: YAMLValue?) throws(ConfigError) -> [Lane: LanePolicy] {

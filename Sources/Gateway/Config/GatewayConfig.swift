@@ -23,6 +23,11 @@ public struct GatewayConfig: Sendable {
     public var warnings: [ConfigError] = []
 
     public func lanePolicy(_ lane: Lane) -> LanePolicy { lanes[lane] ?? LanePolicy.defaults(for: lane) }
+
+    /// Each configured device with its profile (every device has one once the config loaded).
+    var deviceProfiles: [(DeviceConfig, DeviceProfile)] {
+        devices.compactMap { device in profiles[device.info.profile].map { (device, $0) } }
+    }
 }
 
 /// Where and how the gateway forwards sealed batches.
@@ -55,10 +60,16 @@ public struct SensorSettings: Sendable {
     public var clientID: String
 }
 
-/// The local control API (served by the operator-surface work) and metrics address.
+/// The local control API's socket and the optional Prometheus metrics address.
 public struct APISettings: Sendable {
     public var socket: String
-    public var metrics: String?
+    public var metrics: MetricsAddress?
+}
+
+/// Where `/metrics` is served: a host (loopback unless the operator says otherwise) and a TCP port.
+public struct MetricsAddress: Sendable, Equatable {
+    public var host: String
+    public var port: Int
 }
 
 /// How long readings of one lane wait in memory and how big a batch may grow before it is sealed.

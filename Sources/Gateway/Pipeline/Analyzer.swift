@@ -27,5 +27,15 @@ struct Analyzer: Sendable {
         return events
     }
 
+    /// This analyzer with the running detectors of `old` wherever a channel's rules are unchanged, so a
+    /// reload neither forgets an active alarm nor raises it twice.
+    func keepingState(of old: Analyzer) -> Analyzer {
+        var merged = self
+        for (key, detector) in detectors {
+            if let running = old.detectors[key], running.rules == detector.rules { merged.detectors[key] = running }
+        }
+        return merged
+    }
+
     private static func key(_ device: String, _ channel: String) -> String { device + "\u{1F}" + channel }
 }

@@ -6,4 +6,8 @@ import GatewayModel
 enum PipelineInput: Sendable {
     case readings(device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk])
     case tick
+    /// A reload's new detectors; the pipeline keeps the state of those whose rules did not change.
+    case reconfigure(Analyzer)
+    /// Seal every open batch now (`POST /v1/queue/flush`) instead of waiting for its latency window.
+    case flush
 }

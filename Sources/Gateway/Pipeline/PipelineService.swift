@@ -81,6 +81,10 @@ final class PipelineService: Service {
                 $0.pendingReadings = pending
                 $0.pipelineTicks += 1
             }
+        case let .reconfigure(analyzer):
+            state.analyzer = analyzer.keepingState(of: state.analyzer)
+        case .flush:
+            state.committer.commit(state.batcher.drain())
         }
     }
 }

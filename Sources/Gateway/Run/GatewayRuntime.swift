@@ -10,6 +10,7 @@ public struct GatewayRuntime: Sendable {
     public let config: GatewayConfig
     public let status: StatusBoard
     public let store: QueueStore
+    public let metrics: GatewayMetrics
     /// Services in start order; a graceful stop runs in reverse (sources, then pipeline flush, then uplink).
     public let services: [any Service]
 
@@ -20,35 +21,63 @@ public struct GatewayRuntime: Sendable {
         }
         let status = StatusBoard(gatewayID: config.gatewayID, upstreamURL: config.upstream.url, devices: config.devices)
         if let moved = store.quarantinedFile { status.update { $0.quarantinedQueue = moved } }
+        let metrics = GatewayMetrics()
         let signal = QueueSignal()
-        let devices = config.devices.compactMap { device in config.profiles[device.info.profile].map { (device, $0) } }
         let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
-        let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
-        var policies: [Lane: LanePolicy] = [:]
-        for lane in Lane.allCases { policies[lane] = config.lanePolicy(lane) }
 
         let uplink = UplinkService(
             settings: config.upstream, gatewayID: config.gatewayID, site: config.site, store: store, signal: signal,
-            status: status, logger: logger.labelled("uplink")
+            status: status, logger: logger.labelled("uplink"), ackLatency: metrics.pubackLatency
         )
-        let pipeline = PipelineService(
-            input: input, inputContinuation: continuation, analyzer: Analyzer(devices: devices), batcher: Batcher(policies: policies),
-            committer: BatchCommitter(gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, status: status, logger: logger.labelled("pipeline")),
-            status: status, logger: logger.labelled("pipeline")
+        let pipeline = makePipeline(config, input: input, continuation: continuation, store: store, signal: signal, status: status, logger: logger)
+        let makeSources: @Sendable (GatewayConfig) -> [any Service] = { config in
+            deviceSources(for: config, output: continuation, status: status, logger: logger)
+        }
+        let sources = DeviceSources(sources: makeSources(config), logger: logger.labelled("sources"))
+        let parts = GatewayParts(status: status, uplink: uplink, sources: sources, pipeline: continuation, makeSources: makeSources)
+        let reloader = Reloader(config: config, parts: parts, logger: logger.labelled("reload"))
+        let api = ControlAPI(
+            socketPath: config.api.socket, status: status, store: store, maxBytes: config.store.maxBytes,
+            control: ControlActions(reloader: reloader, pipeline: continuation), logger: logger.labelled("api")
         )
-        let janitor = QueueJanitor(store: store, logger: logger.labelled("queue"))
-        let source = MQTTSensorSource(
-            settings: config.sensors, devices: devices.filter { $0.1.transport != .serial }, output: continuation,
+        var services: [any Service] = [api]
+        if let address = config.api.metrics {
+            services.append(MetricsEndpoint(address: address, metrics: metrics, status: status, store: store, maxBytes: config.store.maxBytes, logger: logger.labelled("metrics")))
+        }
+        services += [uplink, QueueJanitor(store: store, logger: logger.labelled("queue")), pipeline, sources, ReloadService(reloader: reloader)]
+        services.append(SystemdService(notifier: SystemdNotifier(), status: status, store: store, logger: logger.labelled("systemd")))
+        return GatewayRuntime(config: config, status: status, store: store, metrics: metrics, services: services)
+    }
+
+    private static func makePipeline(
+        _ config: GatewayConfig, input: AsyncStream<PipelineInput>, continuation: AsyncStream<PipelineInput>.Continuation,
+        store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger
+    ) -> PipelineService {
+        let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
+        var policies: [Lane: LanePolicy] = [:]
+        for lane in Lane.allCases { policies[lane] = config.lanePolicy(lane) }
+        let committer = BatchCommitter(
+            gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, status: status, logger: logger.labelled("pipeline")
+        )
+        return PipelineService(
+            input: input, inputContinuation: continuation, analyzer: Analyzer(devices: config.deviceProfiles),
+            batcher: Batcher(policies: policies), committer: committer, status: status, logger: logger.labelled("pipeline")
+        )
+    }
+
+    /// One MQTT source for the broker-connected devices and one serial source per serial device.
+    static func deviceSources(
+        for config: GatewayConfig, output: AsyncStream<PipelineInput>.Continuation, status: StatusBoard, logger: Logger
+    ) -> [any Service] {
+        let devices = config.deviceProfiles
+        let mqtt = MQTTSensorSource(
+            settings: config.sensors, devices: devices.filter { $0.1.transport != .serial }, output: output,
             status: status, logger: logger.labelled("sensors")
         )
-        let serialSources: [any Service] = devices.filter { $0.1.transport == .serial }.map { device, profile in
-            SerialSource(device: device, profile: profile, output: continuation, status: status, logger: logger.labelled("serial"))
+        let serial: [any Service] = devices.filter { $0.1.transport == .serial }.map { device, profile in
+            SerialSource(device: device, profile: profile, output: output, status: status, logger: logger.labelled("serial"))
         }
-        let systemd = SystemdService(notifier: SystemdNotifier(), status: status, store: store, logger: logger.labelled("systemd"))
-        let api = ControlAPI(socketPath: config.api.socket, status: status, store: store, maxBytes: config.store.maxBytes, logger: logger.labelled("api"))
-        return GatewayRuntime(
-            config: config, status: status, store: store, services: [api, uplink, janitor, pipeline, source] + serialSources + [systemd]
-        )
+        return [mqtt] + serial
     }
 }
 

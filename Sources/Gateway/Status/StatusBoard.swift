@@ -7,15 +7,27 @@ public final class StatusBoard: Sendable {
     private let state: Mutex<GatewaySnapshot>
 
     public init(gatewayID: String, upstreamURL: String, devices: [DeviceConfig]) {
-        var snapshot = GatewaySnapshot(gatewayID: gatewayID, upstreamURL: upstreamURL)
-        for device in devices {
-            snapshot.devices[device.info.id] = DeviceSnapshot(id: device.info.id, profile: device.info.profile, source: device.topic ?? device.port ?? "")
-        }
-        snapshot.deviceOrder = devices.map(\.info.id)
-        state = Mutex(snapshot)
+        state = Mutex(GatewaySnapshot(gatewayID: gatewayID, upstreamURL: upstreamURL))
+        replaceDevices(devices)
     }
 
     public func snapshot() -> GatewaySnapshot { state.withLock { $0 } }
+
+    /// After a reload: new devices start waiting, removed ones go, the rest keep their counters.
+    func replaceDevices(_ devices: [DeviceConfig]) {
+        state.withLock { snapshot in
+            var entries: [String: DeviceSnapshot] = [:]
+            for device in devices {
+                var entry = snapshot.devices[device.info.id]
+                    ?? DeviceSnapshot(id: device.info.id, profile: device.info.profile, source: device.topic ?? device.port ?? "")
+                entry.profile = device.info.profile
+                entry.source = device.topic ?? device.port ?? ""
+                entries[device.info.id] = entry
+            }
+            snapshot.devices = entries
+            snapshot.deviceOrder = devices.map(\.info.id)
+        }
+    }
 
     func update(_ body: (inout GatewaySnapshot) -> Void) { state.withLock { body(&$0) } }
 
@@ -51,12 +63,15 @@ public final class StatusBoard: Sendable {
                 switch event.kind {
                 case .raised:
                     snapshot.eventsRaised += 1
+                    snapshot.alarmsRaised[event.priority, default: 0] += 1
                     snapshot.activeAlarms[event.id] = ActiveAlarm(
                         id: event.id, device: event.device, channel: event.channel.name, rule: event.rule, priority: event.priority,
                         since: event.timeUnixMs, value: event.value
                     )
                 case .cleared:
                     snapshot.activeAlarms[event.id] = nil
+                case .suppressed:
+                    snapshot.eventsSuppressed += 1
                 }
             }
         }
@@ -101,8 +116,12 @@ public struct GatewaySnapshot: Sendable {
     public var decodeErrors = 0
     public var unroutableMessages = 0
     public var eventsRaised = 0
+    /// Conditions a cross-check vetoed (asystole with pulses), kept for review rather than alarmed.
+    public var eventsSuppressed = 0
+    public var alarmsRaised: [AlarmPriority: Int] = [:]
     public var batchesSealed: [Lane: Int] = [:]
     public var batchesCommitted: [Lane: Int] = [:]
+    public var batchesSent: [Lane: Int] = [:]
     public var batchesAcked: [Lane: Int] = [:]
     public var batchesRefused: [Lane: Int] = [:]
     /// Readings waiting in memory for their batch to be sealed and committed.

@@ -6,4 +6,6 @@ enum UplinkInput: Sendable {
     case queued
     case tick
     case shutdown
+    /// A reload changed the upstream settings: drain what is in flight, then connect anew.
+    case reconnect
 }

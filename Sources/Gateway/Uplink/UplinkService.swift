@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import GatewayModel
 import Logging
@@ -8,7 +9,9 @@ import Transport
 
 /// Forwards queued batches upstream over MQTT 5 (QoS 1, TLS), reconnecting with jittered backoff.
 final class UplinkService: Service {
-    private let settings: UpstreamSettings
+    /// Swapped by a reload; each connection attempt reads it afresh, which also re-reads the TLS files.
+    private let currentSettings: Mutex<UpstreamSettings>
+    private var settings: UpstreamSettings { currentSettings.withLock { $0 } }
     private let store: QueueStore
     private let signal: QueueSignal
     private let status: StatusBoard
@@ -17,9 +20,14 @@ final class UplinkService: Service {
     /// How long a graceful stop waits for outstanding PUBACKs.
     private let drainTimeout: Duration
     private let session = Mutex<AsyncStream<UplinkInput>.Continuation?>(nil)
+    private let ackLatency: CoreMetrics.Timer?
 
-    init(settings: UpstreamSettings, gatewayID: String, site: String, store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger, drainTimeout: Duration = .seconds(3)) {
-        self.settings = settings
+    init(
+        settings: UpstreamSettings, gatewayID: String, site: String, store: QueueStore, signal: QueueSignal, status: StatusBoard,
+        logger: Logger, ackLatency: CoreMetrics.Timer? = nil, drainTimeout: Duration = .seconds(3)
+    ) {
+        self.currentSettings = Mutex(settings)
+        self.ackLatency = ackLatency
         self.store = store
         self.signal = signal
         self.status = status
@@ -68,8 +76,15 @@ final class UplinkService: Service {
         }
     }
 
+    /// Takes new upstream settings; a changed endpoint, identity or TLS file reconnects at once.
+    func reload(_ settings: UpstreamSettings, reconnect: Bool) {
+        currentSettings.withLock { $0 = settings }
+        if reconnect { session.withLock { _ = $0?.yield(.reconnect) } }
+    }
+
     private func clientOptions() -> MQTTClientOptions {
-        MQTTClientOptions(
+        let settings = self.settings
+        return MQTTClientOptions(
             endpoint: settings.endpoint, clientID: settings.clientID, cleanStart: false,
             sessionExpirySeconds: UInt32(clamping: settings.sessionExpiry.components.seconds),
             keepAliveSeconds: Int32(clamping: settings.keepAlive.components.seconds), tls: settings.tls,
@@ -83,10 +98,11 @@ final class UplinkService: Service {
         defer { session.withLock { $0 = nil } }
         let now = WallClock.nowUnixMs()
         status.update {
+            // A connection after an earlier one (since is set once the first one ends) is a reconnect.
+            if $0.upstreamSinceUnixMs != nil { $0.reconnects += 1 }
             $0.upstreamConnected = true
             $0.upstreamSinceUnixMs = now
             $0.upstreamLastError = nil
-            if $0.upstreamSinceUnixMs != nil { $0.reconnects += 1 }
         }
         logger.info("upstream connected: \(settings.url)")
         if Task.isShuttingDownGracefully { continuation.yield(.shutdown) }
@@ -123,9 +139,10 @@ final class UplinkService: Service {
 
     /// Runs one session until the connection drops or a graceful stop finishes draining.
     private func drive(_ client: MQTTClient, inputs: AsyncStream<UplinkInput>) async -> String? {
+        let window = settings.inflight
         var session = UplinkSession(
-            client: client, store: store, status: status, logger: logger, window: settings.inflight, topicForLane: topicForLane,
-            ackTimeout: max(.seconds(30), settings.keepAlive * 2)
+            client: client, store: store, status: status, logger: logger, window: window, topicForLane: topicForLane,
+            ackTimeout: max(.seconds(30), settings.keepAlive * 2), ackLatency: ackLatency
         )
         defer { session.flushAcknowledged() }
         var stopDeadline: ContinuousClock.Instant?
@@ -134,7 +151,7 @@ final class UplinkService: Service {
             switch input {
             case let .mqtt(.published(mid, reasonCode)):
                 session.acknowledged(mid: mid, reasonCode: reasonCode)
-                if session.inflightCount < settings.inflight / 2 { session.flushAcknowledged() }
+                if session.inflightCount < window / 2 { session.flushAcknowledged() }
             case let .mqtt(.disconnected(reason)):
                 return "disconnected: \(reason)"
             case .mqtt:
@@ -145,6 +162,10 @@ final class UplinkService: Service {
                 session.flushAcknowledged()
                 session.checkAckTimeout()
             case .shutdown:
+                stopDeadline = .now + drainTimeout
+            case .reconnect:
+                // New settings: let what is in flight be acknowledged first, so nothing is sent twice.
+                logger.notice("upstream settings changed; reconnecting after \(session.inflightCount) in-flight batch(es)")
                 stopDeadline = .now + drainTimeout
             }
             if let deadline = stopDeadline {

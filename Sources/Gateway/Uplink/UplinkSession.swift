@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import GatewayModel
 import Logging
@@ -30,6 +31,7 @@ struct UplinkSession {
     let topicForLane: [Lane: String]
     /// How long a PUBACK may take before the connection is declared dead.
     let ackTimeout: Duration
+    let ackLatency: CoreMetrics.Timer?
 
     private var inflight: [Int32: InFlight] = [:]
     private var cursors: [Lane: Int64] = [:]
@@ -39,7 +41,10 @@ struct UplinkSession {
     private var acknowledged: [Int64] = []
     private(set) var failed: String?
 
-    init(client: MQTTClient, store: QueueStore, status: StatusBoard, logger: Logger, window: Int, topicForLane: [Lane: String], ackTimeout: Duration) {
+    init(
+        client: MQTTClient, store: QueueStore, status: StatusBoard, logger: Logger, window: Int, topicForLane: [Lane: String],
+        ackTimeout: Duration, ackLatency: CoreMetrics.Timer? = nil
+    ) {
         self.client = client
         self.store = store
         self.status = status
@@ -47,6 +52,7 @@ struct UplinkSession {
         self.window = window
         self.topicForLane = topicForLane
         self.ackTimeout = ackTimeout
+        self.ackLatency = ackLatency
     }
 
     var inflightCount: Int { inflight.count }
@@ -100,6 +106,7 @@ struct UplinkSession {
         do {
             let mid = try client.publish(topic: topicForLane[batch.lane]!, payload: batch.payload, qos: 1)
             inflight[mid] = InFlight(id: batch.id, lane: batch.lane, seq: batch.seq, sentAt: .now)
+            status.update { $0.batchesSent[batch.lane, default: 0] += 1 }
             return true
         } catch where client.isConnected {
             // The connection is fine, this message is not (too large for the broker, say): hold it.
@@ -117,6 +124,7 @@ struct UplinkSession {
         if reasonCode < 0x80 {
             acknowledged.append(entry.id)
             refusalDelay[entry.lane] = nil
+            ackLatency?.record(duration: ContinuousClock.now - entry.sentAt)
             let now = WallClock.nowUnixMs()
             status.update {
                 $0.batchesAcked[entry.lane, default: 0] += 1

@@ -1,0 +1,59 @@
+import GatewayModel
+
+/// Technical alarm "flatline": a waveform's peak-to-peak over `window` stays below `minimumPeakToPeak`
+/// (physical units, i.e. after scale and offset), as when an amplifier input is open or a lead is off.
+///
+/// Default priority medium: the channel no longer monitors the patient. For ECG choose a threshold
+/// below the baseline noise of a connected electrode and a window under 4 s, so the flatline is known
+/// before an asystole pause would be (feed `isActive` into `ArrhythmiaDetector.setECGUsable`).
+/// Raises at the first sample that completes a flat window (onset = window start); clears as soon
+/// as the window's peak-to-peak reaches `minimumPeakToPeak + hysteresis`.
+public struct FlatlineDetector: Sendable {
+    public let window: Duration
+    public let minimumPeakToPeak: Double
+    public let hysteresis: Double
+    private var latch: AlarmLatch
+    private var run = SampleRun()
+    private var extremes = SlidingExtremes()
+
+    public init(
+        device: String, channel: ChannelDescriptor, window: Duration = .seconds(3), minimumPeakToPeak: Double,
+        hysteresis: Double = 0, priority: AlarmPriority = .medium, rule: String = "flatline"
+    ) {
+        self.window = window
+        self.minimumPeakToPeak = minimumPeakToPeak
+        self.hysteresis = max(0, hysteresis)
+        self.latch = AlarmLatch(device: device, channel: channel, rule: rule, priority: priority)
+    }
+
+    public var isActive: Bool { latch.isActive }
+
+    public mutating func observe(_ chunk: WaveformChunk) -> [Event] {
+        guard chunk.periodNs > 0 else { return [] }
+        if run.follow(chunk) { extremes.removeAll() }
+        let windowNs = window.milliseconds * 1_000_000
+        var events: [Event] = []
+        for (index, sample) in chunk.samples.enumerated() {
+            let timeNs = chunk.sampleUnixNs(index)
+            extremes.append(chunk.physical(sample), at: timeNs)
+            extremes.removeAll(before: timeNs - windowNs)
+            if let event = evaluate(at: timeNs, windowNs: windowNs) { events.append(event) }
+        }
+        return events
+    }
+
+    private mutating func evaluate(at timeNs: Int64, windowNs: Int64) -> Event? {
+        guard let range = extremes.range else { return nil }
+        if latch.isActive {
+            guard range >= minimumPeakToPeak + hysteresis else { return nil }
+            return latch.clear(at: timeNs / 1_000_000, value: range, detail: describe(range))
+        }
+        guard range < minimumPeakToPeak, run.covers(windowNs, at: timeNs) else { return nil }
+        let onset = (timeNs - windowNs) / 1_000_000
+        return latch.raise(at: timeNs / 1_000_000, onset: onset, value: range, detail: describe(range))
+    }
+
+    private func describe(_ range: Double) -> String {
+        "peak-to-peak \(range) \(latch.channel.unit) over \(window.seconds) s"
+    }
+}

@@ -1,0 +1,54 @@
+import CoreMetrics
+import GatewayModel
+import Prometheus
+import Store
+import Synchronization
+
+/// The gateway's metrics: swift-metrics handles on a Prometheus registry, owned by one runtime.
+///
+/// Most figures already live in the `StatusBoard`; rather than touch every hot path twice, the
+/// exporter brings counters and gauges up to date from a snapshot when Prometheus scrapes. Only the
+/// PUBACK latency histogram, which needs every sample, is recorded where it happens.
+public final class GatewayMetrics: Sendable {
+    private let registry = PrometheusCollectorRegistry()
+    private let backend: PrometheusBackend
+    /// Counter values already exported, by series, so a scrape adds only what is new.
+    private let exported = Mutex<[Series: Int64]>([:])
+    /// PUBACK round trips, recorded by the uplink.
+    public let pubackLatency: CoreMetrics.Timer
+
+    struct Series: Hashable {
+        let name: String
+        let labels: [String]
+    }
+
+    public init() {
+        backend = PrometheusBackend(registry: registry)
+        pubackLatency = CoreMetrics.Timer(label: MetricCatalog.pubackLatency, dimensions: [], factory: backend)
+    }
+
+    /// The Prometheus text exposition of every metric, brought up to date first.
+    func exposition(snapshot: GatewaySnapshot, queue: QueueStats?, maxBytes: Int64, nowUnixMs: Int64) -> [UInt8] {
+        refresh(snapshot: snapshot, queue: queue, maxBytes: maxBytes, nowUnixMs: nowUnixMs)
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+
+    /// Adds to a counter what its source total gained since the last scrape.
+    func count(_ name: String, _ labels: [(String, String)] = [], total: Int64) {
+        let series = Series(name: name, labels: labels.map { "\($0.0)=\($0.1)" })
+        let delta = exported.withLock { seen -> Int64 in
+            let previous = seen[series] ?? 0
+            seen[series] = max(previous, total)
+            return total - previous
+        }
+        let counter = CoreMetrics.Counter(label: name, dimensions: labels, factory: backend)
+        // Registering with zero still creates the series, so dashboards see it before the first event.
+        counter.increment(by: max(delta, 0))
+    }
+
+    func gauge(_ name: String, _ value: Double, labels: [(String, String)] = []) {
+        CoreMetrics.Gauge(label: name, dimensions: labels, factory: backend).record(value)
+    }
+}

@@ -1,0 +1,10 @@
+import ServiceLifecycle
+
+/// The running pieces a reload reaches into, and how to build sources for a configuration.
+struct GatewayParts: Sendable {
+    let status: StatusBoard
+    let uplink: UplinkService
+    let sources: DeviceSources
+    let pipeline: AsyncStream<PipelineInput>.Continuation
+    let makeSources: @Sendable (GatewayConfig) -> [any Service]
+}

@@ -1,0 +1,67 @@
+import Foundation
+import LocalLab
+import Testing
+
+/// `/metrics` on the loopback address: Prometheus's own checker accepts it and the figures move.
+@Suite(.serialized) struct MetricsTests {
+    func scrape(_ url: String, into path: String) throws -> String {
+        let result = try ChildProcess.capture("/usr/bin/curl", ["-sS", "--max-time", "10", "-o", path, "-w", "%{content_type}", url])
+        guard result.status == 0 else { throw SupportError("curl \(url): \(result.output)") }
+        return result.output
+    }
+
+    /// The value of one series, e.g. `vitalgate_device_samples_received_total{device="dev0"}`.
+    func value(_ series: String, in text: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+    }
+
+    @Test func metricsPassPromtoolAndFollowTheTraffic() async throws {
+        var options = GatewayLab.Options(devices: 2)
+        let port = FreePort.next()
+        options.metrics = "127.0.0.1:\(port)"
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
+        try await lab.publish(SenMLTraffic.heartRates(count: 60, devices: 2).messages)
+        let start = SenMLTraffic.baseMs + 500_000
+        try await lab.publish((0...7).map { step in
+            (topic: "sensors/dev1/vitals", payload: SenMLTraffic.pack(device: "dev1", timeMs: start + Int64(step) * 1000, records: [("spo2", "%", 84)]))
+        })
+        #expect(await eventually(timeout: .seconds(20)) { lab.observations().count >= 60 })
+
+        let file = lab.dir.file("metrics.txt")
+        let url = "http://127.0.0.1:\(port)/metrics"
+        var text = ""
+        let settled = await eventually(timeout: .seconds(20)) {
+            _ = try? scrape(url, into: file)
+            text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            return (value("vitalgate_batches_acknowledged_total{lane=\"alarm\"}", in: text) ?? 0) >= 1
+        }
+        #expect(settled, "\(text.prefix(3000))")
+        #expect(try scrape(url, into: file).hasPrefix("text/plain; version=0.0.4"))
+        text = try String(contentsOfFile: file, encoding: .utf8)
+
+        let check = try ChildProcess.capture("/bin/sh", ["-c", "promtool check metrics < '\(file)'"])
+        #expect(check.status == 0, "promtool: \(check.output)")
+        #expect((value("vitalgate_device_samples_received_total{device=\"dev0\"}", in: text) ?? 0) >= 30)
+        #expect((value("vitalgate_device_samples_received_total{device=\"dev1\"}", in: text) ?? 0) >= 38)
+        #expect((value("vitalgate_batches_sealed_total{lane=\"vital\"}", in: text) ?? 0) >= 1)
+        #expect((value("vitalgate_alarms_raised_total{priority=\"high\"}", in: text) ?? 0) >= 1)
+        #expect(value("vitalgate_upstream_connected", in: text) == 1)
+        #expect((value("vitalgate_upstream_puback_latency_seconds_count", in: text) ?? 0) >= 2)
+        #expect(value("vitalgate_batches_dropped_total{lane=\"wave\",reason=\"full\"}", in: text) == 0, "drop series exist from the start")
+        for name in ["vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
+            #expect(text.contains("# TYPE \(name) "), "\(name) is exported")
+        }
+
+        // Counters only go up, across scrapes.
+        let samples = value("vitalgate_device_samples_received_total{device=\"dev0\"}", in: text) ?? 0
+        try await lab.publish(SenMLTraffic.heartRates(count: 20, devices: 2, offset: 100).messages)
+        #expect(await eventually(timeout: .seconds(20)) {
+            _ = try? scrape(url, into: file)
+            let later = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            return (value("vitalgate_device_samples_received_total{device=\"dev0\"}", in: later) ?? 0) >= samples + 10
+        })
+    }
+}
