@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/vitalgate
 
-.PHONY: all deps build demo test bench bench-decoders release proto clean
+.PHONY: all deps build demo test bench bench-decoders release deb proto clean
 
 all: build
 
@@ -34,6 +34,11 @@ bench-decoders: deps
 
 release: deps
 	$(SWIFT) build -c release --product vitalgate
+
+## A Debian package (.build/vitalgate_VERSION_ARCH.deb); the Swift runtime is linked in statically.
+deb: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product vitalgate
+	Scripts/make-deb
 
 ## Regenerate Sources/Wire/vitalgate.pb.swift after editing vitalgate.proto.
 proto:

@@ -54,6 +54,7 @@ let package = Package(
             dependencies: ["CMosquitto", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        .target(name: "GatewayLogging", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .target(name: "DeviceCodecs", dependencies: ["GatewayModel"], swiftSettings: strict),
         .target(
             name: "YAMLConfig",
@@ -87,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "vitalgate",
             dependencies: [
-                "Gateway", "GatewayModel", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab",
+                "Gateway", "GatewayModel", "GatewayLogging", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,6 +97,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "LocalLab", dependencies: ["Transport"], swiftSettings: strict),
+        .testTarget(
+            name: "GatewayLoggingTests", dependencies: ["GatewayLogging", .product(name: "Logging", package: "swift-log")], swiftSettings: strict
+        ),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "GatewayModel"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection"], swiftSettings: strict),
         .testTarget(

@@ -27,6 +27,8 @@ struct ControlOptions: ParsableArguments {
                 if watch { print("\u{1B}[H\u{1B}[2J", terminator: "") }
                 print(render(document, palette))
             }
+            // Into a pipe stdout is block-buffered: without a flush (of every stream: nil) a watcher sees nothing.
+            fflush(nil)
             if watch { try await Task.sleep(for: .seconds(2)) }
         } while watch
     }

@@ -61,4 +61,51 @@ import Testing
         #expect(result.output.contains("/tmp/vitalgate-no-such.sock"), "\(result.output)")
         #expect(result.output.split(separator: "\n").count == 1, "one line: \(result.output)")
     }
+
+    @Test func watchRefreshesTheScreen() async throws {
+        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startGatewayAndWait(upstream: false)
+        let out = lab.dir.file("watch.txt")
+        let watcher = try ChildProcess.spawn(GatewayLab.binary, ["status", "--watch", "--socket", lab.dir.file("api.sock")], stdoutPath: out, stderrPath: out)
+        defer { watcher.signal(SIGTERM); _ = watcher.waitForExit(timeout: .seconds(5)) }
+        let screens = { ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "").components(separatedBy: "\u{1B}[H\u{1B}[2J").count - 1 }
+        #expect(await eventually(timeout: .seconds(15)) { screens() >= 2 }, "the screen is redrawn: \((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")")
+        #expect(watcher.isRunning, "--watch keeps going until interrupted")
+    }
+
+    /// Promise: no measured value, patient id or key material in any log line at info or above.
+    @Test func logsCarryNoPatientValuesOrKeyMaterial() async throws {
+        var options = GatewayLab.Options(devices: 0)
+        options.extraDevices = ["  - { id: bed7, profile: senml-vitals, topic: sensors/bed7/#, patient: PAT-7731 }"]
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
+        let start = SenMLTraffic.baseMs
+        var messages = (0..<12).map { step in
+            (topic: "sensors/bed7/vitals", payload: SenMLTraffic.pack(device: "bed7", timeMs: start + Int64(step) * 1000, records: [("spo2", "%", 83.71), ("hr", "beat/min", 131.37)]))
+        }
+        messages.append((topic: "sensors/bed7/vitals", payload: "[{\"bn\":\"urn:dev:lab:bed7:\",\"n\":\"spo2\",\"v\":\"97.13\"}"))
+        try await lab.publish(messages)
+        #expect(await eventually(timeout: .seconds(20)) { lab.observations().count >= 20 })
+        _ = lab.stopGateway()
+        lab.stopAll()
+
+        let logs = lab.gatewayLogText() + lab.receiverLogText()
+        #expect(logs.contains("malformed payload"), "the bad message was logged: \(logs.suffix(1500))")
+        #expect(logs.contains("upstream connected"))
+        let secrets = ["83.71", "131.37", "97.13", "PAT-7731"] + (try keyMaterial(in: lab.dir.file("keys")))
+        for secret in secrets {
+            #expect(!logs.contains(secret), "a log line carries '\(secret)'")
+        }
+    }
+
+    /// The base64 and hex forms of every key file, as they could appear in a careless log line.
+    func keyMaterial(in directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).flatMap { name -> [String] in
+            let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+            return text.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.count >= 32 }
+        }
+    }
 }
