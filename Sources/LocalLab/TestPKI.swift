@@ -39,6 +39,12 @@ public struct TestPKI: Sendable {
         return ("\(dir)/\(fileStem).crt", "\(dir)/\(fileStem).key")
     }
 
+    /// Another client certificate from our CA, e.g. to rotate a gateway's identity in place.
+    public func makeClientCert(fileStem: String) throws -> (cert: String, key: String) {
+        try issue(name: fileStem, commonName: "vitalgate-\(fileStem)", extensions: Self.clientExtensions)
+        return ("\(dir)/\(fileStem).crt", "\(dir)/\(fileStem).key")
+    }
+
     /// A server certificate for 127.0.0.1/localhost from our CA whose validity ended in 2020.
     public func makeExpiredServerCert() throws -> (cert: String, key: String) {
         // `openssl x509 -days` cannot go negative, but `openssl ca` accepts explicit dates; it needs a tiny database.

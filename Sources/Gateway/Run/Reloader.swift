@@ -6,11 +6,14 @@ import Logging
 /// material (reconnect). The queue is never touched; a broken file leaves the running config as is.
 actor Reloader {
     private var config: GatewayConfig
+    /// Taken when the settings were applied: the files may be rotated in place before the next reload.
+    private var upstreamFingerprint: String
     private let apply: GatewayParts
     private let logger: Logger
 
     init(config: GatewayConfig, parts: GatewayParts, logger: Logger) {
         self.config = config
+        self.upstreamFingerprint = config.upstream.fingerprint()
         self.apply = parts
         self.logger = logger
     }
@@ -42,7 +45,9 @@ actor Reloader {
         apply.status.replaceDevices(next.devices)
         apply.pipeline.yield(.reconfigure(Analyzer(devices: next.deviceProfiles)))
         apply.sources.replace(with: apply.makeSources(next))
-        let reconnect = old.upstream.fingerprint() != next.upstream.fingerprint()
+        let fingerprint = next.upstream.fingerprint()
+        let reconnect = fingerprint != upstreamFingerprint
+        upstreamFingerprint = fingerprint
         apply.uplink.reload(next.upstream, reconnect: reconnect)
         return ReloadOutcome(
             applied: true, devices: next.devices.count, added: newIDs.subtracting(oldIDs).sorted(),
