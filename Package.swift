@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "DeviceCodecs", targets: ["DeviceCodecs"]),
         .library(name: "Wire", targets: ["Wire"]),
         .library(name: "LocalLab", targets: ["LocalLab"]),
+        .library(name: "SignalCore", targets: ["SignalCore"]),
+        .library(name: "SignalAnalysis", targets: ["SignalAnalysis"]),
+        .library(name: "WFDB", targets: ["WFDB"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -62,10 +65,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Detection", dependencies: ["GatewayModel"], swiftSettings: strict),
+        .target(name: "SignalCore", swiftSettings: strict),
+        .target(name: "SignalAnalysis", dependencies: ["SignalCore"], swiftSettings: strict),
+        .target(name: "WFDB", swiftSettings: strict),
         .target(
             name: "Gateway",
             dependencies: [
-                "GatewayModel", "Wire", "Store", "Transport", "DeviceCodecs", "Detection", "YAMLConfig",
+                "GatewayModel", "Wire", "Store", "Transport", "DeviceCodecs", "Detection", "SignalAnalysis", "WFDB", "YAMLConfig",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -88,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "vitalgate",
             dependencies: [
-                "Gateway", "GatewayModel", "GatewayLogging", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab",
+                "Gateway", "GatewayModel", "GatewayLogging", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab", "WFDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,10 +102,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "LocalLab", dependencies: ["Transport"], swiftSettings: strict),
+        .target(name: "LocalLab", dependencies: ["Transport", "DeviceCodecs"], swiftSettings: strict),
         .testTarget(
             name: "GatewayLoggingTests", dependencies: ["GatewayLogging", .product(name: "Logging", package: "swift-log")], swiftSettings: strict
         ),
+        .testTarget(name: "SignalCoreTests", dependencies: ["SignalCore"], swiftSettings: strict),
+        .testTarget(name: "SignalAnalysisTests", dependencies: ["SignalAnalysis", "SignalCore", "WFDB"], swiftSettings: strict),
+        .testTarget(name: "WFDBTests", dependencies: ["WFDB"], swiftSettings: strict),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "GatewayModel"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection"], swiftSettings: strict),
         .testTarget(
@@ -115,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "Gateway", "Receiver", "Wire", "Store", "Transport", "LocalLab", "GatewayModel",
+                "Gateway", "Receiver", "Wire", "Store", "Transport", "LocalLab", "GatewayModel", "WFDB",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -33,5 +33,15 @@ let package = Package(
             path: "Benchmarks/Decoders",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SignalKernels",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SignalCore", package: "VitalGate"),
+                .product(name: "SignalAnalysis", package: "VitalGate"),
+            ],
+            path: "Benchmarks/SignalCore",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -6,7 +6,9 @@ import GatewayModel
 /// supplemental oxygen and consciousness are set explicitly (nurse entry or configuration). Each
 /// change of score or level ends the previous NEWS2 alarm instance (`.cleared`) and, unless the level
 /// is routine, raises a new one (rule `escalation`, value = score, priority from `NEWS2Level.alarmPriority`).
-/// Readings older than `maxAge` (relative to the newest input) count as missing.
+/// Readings older than `maxAge` (relative to the newest input) count as missing. With a `hold`, a new
+/// score or level is announced only once it has lasted that long: vitals wandering across a band edge
+/// would otherwise raise and clear an escalation every few seconds.
 public struct NEWS2Scorer: Sendable {
     /// The channel NEWS2 events are reported on.
     public static let channel = ChannelDescriptor(name: "news2", code: ChannelCode(display: "NEWS2"), unit: "{score}")
@@ -14,7 +16,11 @@ public struct NEWS2Scorer: Sendable {
     public let patient: String
     public var spo2Scale: NEWS2SpO2Scale
     public let maxAge: Duration?
+    public let hold: Duration
     public private(set) var assessment: NEWS2Assessment?
+    private var announced: NEWS2Assessment?
+    /// When the current, not yet announced, score and level were first seen.
+    private var changedSinceMs: Int64?
     private var latch: AlarmLatch
     private var values: [NEWS2Parameter: Double] = [:]
     private var times: [NEWS2Parameter: Int64] = [:]
@@ -23,11 +29,12 @@ public struct NEWS2Scorer: Sendable {
 
     public init(
         patient: String, spo2Scale: NEWS2SpO2Scale = .scale1, device: String? = nil,
-        channel: ChannelDescriptor = NEWS2Scorer.channel, maxAge: Duration? = nil
+        channel: ChannelDescriptor = NEWS2Scorer.channel, maxAge: Duration? = nil, hold: Duration = .zero
     ) {
         self.patient = patient
         self.spo2Scale = spo2Scale
         self.maxAge = maxAge
+        self.hold = hold
         self.latch = AlarmLatch(device: device ?? patient, channel: channel, rule: "escalation", priority: .low)
     }
 
@@ -85,7 +92,14 @@ public struct NEWS2Scorer: Sendable {
         let now = max(timeMs, assessment?.timeUnixMs ?? timeMs)
         let next = NEWS2Assessment(vitals: vitals(at: now), scale: spo2Scale, timeUnixMs: now)
         defer { assessment = next }
-        guard next.score != assessment?.score || next.level != assessment?.level else { return [] }
+        guard next.score != announced?.score || next.level != announced?.level else {
+            changedSinceMs = nil
+            return []
+        }
+        if next.score != assessment?.score || next.level != assessment?.level { changedSinceMs = now }
+        guard now - (changedSinceMs ?? now) >= hold.milliseconds else { return [] }
+        announced = next
+        changedSinceMs = nil
         return announce(next)
     }
 

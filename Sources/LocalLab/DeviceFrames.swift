@@ -1,3 +1,4 @@
+import DeviceCodecs
 import Foundation
 
 /// Nonin data format #2 frames: `01, STATUS, PLETH, DATA, CHK`, 25 frames a packet.
@@ -32,5 +33,21 @@ public enum MasimoLine {
         func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
         let stamp = "\(two(c.month))/\(two(c.day))/\(two((c.year ?? 2000) % 100)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
         return "\(stamp) SN=0000123456 SPO2=\(String(format: "%03d", spo2))% BPM=\(String(format: "%03d", bpm)) PI=\(String(format: "%05.2f", pi))% SPCO=01.0% SPMET=00.6% DESAT=00 PIDELTA=+00 PVI=014 ALARM=0000 EXC=000000\r\n"
+    }
+}
+
+/// COBS waveform frames as custom ECG/PPG front ends send them: seq LE, interleaved samples LE,
+/// CRC-16/CCITT-FALSE LE, COBS-encoded, 0x00-terminated.
+public enum COBSWaveformFrames {
+    public static func frame(sequence: UInt16, samples: [Int32], bytesPerSample: Int = 2, crcError: UInt16 = 0) -> [UInt8] {
+        var payload: [UInt8] = [UInt8(sequence & 0xFF), UInt8(sequence >> 8)]
+        payload.reserveCapacity(2 + samples.count * bytesPerSample + 2)
+        for sample in samples {
+            let raw = UInt32(bitPattern: sample)
+            for byte in 0..<bytesPerSample { payload.append(UInt8((raw >> (8 * UInt32(byte))) & 0xFF)) }
+        }
+        let crc = CRC16CCITTFalse.checksum(payload) ^ crcError
+        payload += [UInt8(crc & 0xFF), UInt8(crc >> 8)]
+        return COBS.encode(payload) + [0]
     }
 }

@@ -116,6 +116,13 @@ struct QRSDecision: Sendable {
         (lastBeat, bestNoise) = (candidate, nil)
     }
 
+    func quietThrough(settled: Int) -> Int {
+        guard !learning else { return 0 }
+        var horizon = settled - locator.reachBack - locator.rawBefore
+        if let pending = bestNoise, pending.feature.value > levels.searchBackThreshold { horizon = min(horizon, pending.rIndex) }
+        return max(0, horizon)
+    }
+
     func quality(at index: Int) -> LeadQuality {
         guard let lastActivity, index - lastActivity <= flatAfter else { return learning ? .good : .flat }
         return levels.isNoisy || noiseRatio > Self.noisyRatio ? .noisy : .good

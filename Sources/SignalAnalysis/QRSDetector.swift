@@ -89,6 +89,11 @@ public struct QRSDetector: Sendable {
     /// Every beat with an R peak before this index has been emitted; later ones may still come.
     public var decidedThrough: Int { decision.decidedThrough(settled: peaks.settledIndex) }
 
+    /// Like `decidedThrough`, except that a held candidate too weak for search-back at this moment does
+    /// not hold it back: asystole must be told within a second, not once the noise levels settle. A
+    /// candidate that search-back accepts later is a late beat, which clears the alarm.
+    public var quietThrough: Int { decision.quietThrough(settled: peaks.settledIndex) }
+
     /// Beats per minute over the last eight RR intervals, once two beats are known.
     public var heartRate: Double? { decision.rr.average.map { 60 * configuration.sampleRate / $0 } }
 

@@ -4,22 +4,26 @@ struct MonotonicDeque: Sendable {
     private var values: [Float]
     private var head = 0
     private var count = 0
+    /// Storage is a power of two so that wrapping is a mask, not a division.
+    private let mask: Int
 
     init(capacity: Int) {
-        indices = Array(repeating: 0, count: capacity)
-        values = Array(repeating: 0, count: capacity)
+        var size = 1
+        while size < capacity { size *= 2 }
+        mask = size - 1
+        indices = Array(repeating: 0, count: size)
+        values = Array(repeating: 0, count: size)
     }
 
     var front: Float { values[head] }
 
     mutating func push(index: Int, value: Float, window: Int) {
-        let capacity = values.count
-        while count > 0, values[(head + count - 1) % capacity] <= value { count -= 1 }
+        while count > 0, values[(head + count - 1) & mask] <= value { count -= 1 }
         if count > 0, indices[head] <= index - window {
-            head = (head + 1) % capacity
+            head = (head + 1) & mask
             count -= 1
         }
-        let slot = (head + count) % capacity
+        let slot = (head + count) & mask
         (indices[slot], values[slot]) = (index, value)
         count += 1
     }

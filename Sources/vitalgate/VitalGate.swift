@@ -12,6 +12,7 @@ struct VitalGate: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, DemoCommand.self, ConfigCommand.self, ProfileCommand.self, KeysCommand.self,
             StatusCommand.self, DevicesCommand.self, AlarmsCommand.self, QueueCommand.self, ReloadCommand.self, FlushCommand.self,
+            ReplayCommand.self,
             ReceiveCommand.self, SimulateCommand.self, SimulateSerialCommand.self,
         ]
     )

@@ -20,6 +20,21 @@ import Testing
         return scorer
     }
 
+    @Test func withAHoldAFlappingScoreIsNotAnnouncedAndALastingOneIs() {
+        var scorer = NEWS2Scorer(patient: "p-hold", hold: .seconds(60))
+        var events: [Event] = []
+        for second in 0..<120 {
+            // Pulse across the 90/91 band edge every few seconds: score 0 ↔ 1.
+            let pulse: Double = second % 6 < 3 ? 88 : 93
+            events += scorer.observe(reading(Fixtures.heartRate, pulse, atMs: Int64(second) * 1000))
+        }
+        #expect(events.isEmpty, "flapping within the hold says nothing: \(events.map(\.kind))")
+        for second in 120..<200 { events += scorer.observe(reading(Fixtures.heartRate, 135, atMs: Int64(second) * 1000)) }
+        let raised = events.filter { $0.kind == .raised }
+        #expect(raised.count == 1 && raised.first?.value == 3, "\(events.map { "\($0.kind) \($0.value ?? -1)" })")
+        #expect(raised.first?.timeUnixMs == 180_000, "announced once it lasted 60 s")
+    }
+
     @Test func routineVitalsEmitNothingAndAreComplete() {
         let scorer = normalScorer()
         #expect(scorer.assessment?.score == 0 && scorer.assessment?.isComplete == true)

@@ -86,8 +86,7 @@ final class GatewayLab: @unchecked Sendable {
             lanes:
               vital: { maxLatency: \(options.vitalLatency) }
               wave: { maxLatency: \(options.vitalLatency) }
-            devices:
-            \(devices.joined(separator: "\n"))
+            devices:\(devices.isEmpty ? " []" : "\n" + devices.joined(separator: "\n"))
 
             """.write(toFile: gatewayConfig, atomically: true, encoding: .utf8)
     }

@@ -88,19 +88,11 @@ enum NoninEncoder {
     }
 }
 
-/// Builds COBS waveform frames: seq LE, samples LE, CRC-16/CCITT-FALSE LE, COBS, 0x00.
+/// Builds COBS waveform frames (see `COBSWaveformFrames`) in a decoder's sample format.
 enum WaveformFrameEncoder {
     static func frame(
         sequence: UInt16, samples: [Int32], format: COBSWaveformDecoder.SampleFormat, crcError: UInt16 = 0
     ) -> [UInt8] {
-        var payload: [UInt8] = [UInt8(sequence & 0xFF), UInt8(sequence >> 8)]
-        for sample in samples {
-            let raw = UInt32(bitPattern: sample)
-            payload += [UInt8(raw & 0xFF), UInt8((raw >> 8) & 0xFF)]
-            if format == .int24 { payload.append(UInt8((raw >> 16) & 0xFF)) }
-        }
-        let crc = CRC16CCITTFalse.checksum(payload) ^ crcError
-        payload += [UInt8(crc & 0xFF), UInt8(crc >> 8)]
-        return COBS.encode(payload) + [0]
+        COBSWaveformFrames.frame(sequence: sequence, samples: samples, bytesPerSample: format == .int24 ? 3 : 2, crcError: crcError)
     }
 }

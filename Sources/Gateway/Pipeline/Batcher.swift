@@ -49,15 +49,16 @@ struct Batcher: Sendable {
         return closeIfDue(lane, now: now)
     }
 
-    /// Waveform chunks always travel on the `wave` lane, whatever lane the device's numerics use.
-    mutating func add(_ waveforms: [WaveformChunk], from device: DeviceInfo, now: ContinuousClock.Instant) -> [Closed] {
-        let slot = Lane.wave.number - 1
+    /// Waveform chunks travel on the `wave` lane, whatever lane the device's numerics use; an alarm's
+    /// snippet goes on the `alarm` lane with its event.
+    mutating func add(_ waveforms: [WaveformChunk], from device: DeviceInfo, lane: Lane = .wave, now: ContinuousClock.Instant) -> [Closed] {
+        let slot = lane.number - 1
         open[slot].start(at: now)
         open[slot].include(device)
         open[slot].content.waveforms.append(contentsOf: waveforms)
         // Packed deltas of regular signals take a byte or two per sample, plus a header per chunk.
         open[slot].estimatedBytes += waveforms.reduce(0) { $0 + 48 + $1.samples.count * 2 }
-        return closeIfDue(.wave, now: now)
+        return closeIfDue(lane, now: now)
     }
 
     mutating func add(_ events: [Event], devices: [DeviceInfo], now: ContinuousClock.Instant) -> [Closed] {

@@ -1,13 +1,16 @@
+import DeviceCodecs
 import GatewayModel
 
 /// What sources hand to the pipeline: decoded readings of one device, or a clock tick.
 ///
 /// Numeric measurements travel on the profile's lane; waveforms always on the `wave` lane.
 enum PipelineInput: Sendable {
-    case readings(device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk])
+    case readings(device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk], conditions: [DeviceCondition] = [])
     case tick
     /// A reload's new detectors; the pipeline keeps the state of those whose rules did not change.
     case reconfigure(Analyzer)
     /// Seal every open batch now (`POST /v1/queue/flush`) instead of waiting for its latency window.
     case flush
+    /// A replayed recording ended: the analysis gives up the beats it held back for more signal.
+    case endOfRecording
 }

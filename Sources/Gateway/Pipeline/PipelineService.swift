@@ -11,6 +11,7 @@ final class PipelineService: Service {
     private let status: StatusBoard
     private let logger: Logger
     private let tickInterval: Duration
+    private let observer: (@Sendable (AnalysisOutput) -> Void)?
     private let state: State
 
     private struct State: Sendable {
@@ -22,8 +23,9 @@ final class PipelineService: Service {
     init(
         input: AsyncStream<PipelineInput>, inputContinuation: AsyncStream<PipelineInput>.Continuation,
         analyzer: Analyzer, batcher: Batcher, committer: BatchCommitter, status: StatusBoard, logger: Logger,
-        tickInterval: Duration = .milliseconds(25)
+        tickInterval: Duration = .milliseconds(25), observer: (@Sendable (AnalysisOutput) -> Void)? = nil
     ) {
+        self.observer = observer
         self.input = input
         self.inputContinuation = inputContinuation
         self.state = State(analyzer: analyzer, batcher: batcher, committer: committer)
@@ -60,21 +62,36 @@ final class PipelineService: Service {
         logger.info("pipeline flushed open batches")
     }
 
+    /// Events and alarm snippets into the alarm lane, which closes its batch at once.
+    private func alarms(_ found: AnalysisOutput, device: DeviceInfo?, state: inout State, now: ContinuousClock.Instant) -> [Batcher.Closed] {
+        guard !found.events.isEmpty || !found.snippets.isEmpty else { return [] }
+        var closed: [Batcher.Closed] = []
+        if !found.events.isEmpty {
+            let devices = device.map { [$0] } ?? state.analyzer.devices(of: found.events)
+            closed += state.batcher.add(found.events, devices: devices, now: now)
+            status.record(found.events)
+        }
+        for chunk in found.snippets {
+            closed += state.batcher.add([chunk], from: state.analyzer.info(of: chunk.device), lane: .alarm, now: now)
+        }
+        return closed
+    }
+
     private func handle(_ item: PipelineInput, state: inout State) {
         let now = ContinuousClock.now
         switch item {
-        case let .readings(device, lane, measurements, waveforms):
-            let events = state.analyzer.analyse(measurements)
+        case let .readings(device, lane, measurements, waveforms, conditions):
+            let found = state.analyzer.analyse(device: device.id, measurements: measurements, waveforms: waveforms, conditions: conditions)
+            observer?(found)
             var closed = measurements.isEmpty ? [] : state.batcher.add(measurements, from: device, lane: lane, now: now)
             if !waveforms.isEmpty { closed += state.batcher.add(waveforms, from: device, now: now) }
-            if !events.isEmpty {
-                // Alarms go first into the queue so the uplink sends them before the vitals.
-                closed = state.batcher.add(events, devices: [device], now: now) + closed
-                status.record(events)
-            }
+            // Alarms go first into the queue so the uplink sends them before the vitals.
+            closed = alarms(found, device: device, state: &state, now: now) + closed
             if !closed.isEmpty { state.committer.commit(closed) }
         case .tick:
-            let closed = state.batcher.due(now: now)
+            let found = state.analyzer.tick(nowUnixMs: WallClock.nowUnixMs())
+            var closed = alarms(found, device: nil, state: &state, now: now)
+            closed += state.batcher.due(now: now)
             if closed.isEmpty { state.committer.flush() } else { state.committer.commit(closed) }
             let pending = state.batcher.pendingReadings
             status.update {
@@ -85,6 +102,8 @@ final class PipelineService: Service {
             state.analyzer = analyzer.keepingState(of: state.analyzer)
         case .flush:
             state.committer.commit(state.batcher.drain())
+        case .endOfRecording:
+            observer?(state.analyzer.finish())
         }
     }
 }

@@ -12,7 +12,7 @@ extension DeviceProfile {
     private static let optionKeys: [String: String] = [
         "json-map": "json", "masimo-ascii": "masimo", "csv": "csv", "key-value": "keyValue", "cobs-waveform": "cobs",
     ]
-    private static let channelKeys: Set<String> = ["mdc", "loinc", "display", "unit", "source", "scale", "offset", "alarms"]
+    private static let channelKeys = Set(["mdc", "loinc", "display", "unit", "source", "scale", "offset", "alarms"]).union(analysisKeys)
     private static let alarmKeys: Set<String> = ["above", "below", "for", "hysteresis", "priority"]
 
     /// Loads and checks one profile file.
@@ -145,7 +145,8 @@ extension DeviceProfile {
         }
         return ProfileChannel(
             descriptor: descriptor, source: try map["source"]?.nonEmptyString() ?? name,
-            scale: try map["scale"]?.double() ?? 1, offset: try map["offset"]?.double() ?? 0, alarms: alarms
+            scale: try map["scale"]?.double() ?? 1, offset: try map["offset"]?.double() ?? 0, alarms: alarms,
+            analysis: try parseAnalysis(map)
         )
     }
 

@@ -60,4 +60,5 @@ public struct ProfileChannel: Sendable {
     public var scale: Double
     public var offset: Double
     public var alarms: [LimitRule]
+    public var analysis = ChannelAnalysis()
 }

@@ -11,10 +11,15 @@ public struct GatewayRuntime: Sendable {
     public let status: StatusBoard
     public let store: QueueStore
     public let metrics: GatewayMetrics
+    /// Readings from outside the configured sources (a replayed record).
+    public let feed: PipelineFeed
     /// Services in start order; a graceful stop runs in reverse (sources, then pipeline flush, then uplink).
     public let services: [any Service]
 
-    public static func make(config: GatewayConfig, logger: Logger) throws -> GatewayRuntime {
+    /// `observer` sees what the analysis finds in every reading (beats included), e.g. to print it.
+    public static func make(
+        config: GatewayConfig, logger: Logger, observer: (@Sendable (AnalysisOutput) -> Void)? = nil
+    ) throws -> GatewayRuntime {
         let store = try QueueStore.open(config.store, logger: logger)
         if let moved = store.quarantinedFile {
             logger.critical("the queue file was corrupt and was moved aside to \(moved); a new queue was started")
@@ -29,7 +34,7 @@ public struct GatewayRuntime: Sendable {
             settings: config.upstream, gatewayID: config.gatewayID, site: config.site, store: store, signal: signal,
             status: status, logger: logger.labelled("uplink"), ackLatency: metrics.pubackLatency
         )
-        let pipeline = makePipeline(config, input: input, continuation: continuation, store: store, signal: signal, status: status, logger: logger)
+        let pipeline = makePipeline(config, input: input, continuation: continuation, store: store, signal: signal, status: status, logger: logger, observer: observer)
         let makeSources: @Sendable (GatewayConfig) -> [any Service] = { config in
             deviceSources(for: config, output: continuation, status: status, logger: logger)
         }
@@ -46,12 +51,12 @@ public struct GatewayRuntime: Sendable {
         }
         services += [uplink, QueueJanitor(store: store, logger: logger.labelled("queue")), pipeline, sources, ReloadService(reloader: reloader)]
         services.append(SystemdService(notifier: SystemdNotifier(), status: status, store: store, logger: logger.labelled("systemd")))
-        return GatewayRuntime(config: config, status: status, store: store, metrics: metrics, services: services)
+        return GatewayRuntime(config: config, status: status, store: store, metrics: metrics, feed: PipelineFeed(continuation: continuation), services: services)
     }
 
     private static func makePipeline(
         _ config: GatewayConfig, input: AsyncStream<PipelineInput>, continuation: AsyncStream<PipelineInput>.Continuation,
-        store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger
+        store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger, observer: (@Sendable (AnalysisOutput) -> Void)?
     ) -> PipelineService {
         let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
         var policies: [Lane: LanePolicy] = [:]
@@ -61,7 +66,7 @@ public struct GatewayRuntime: Sendable {
         )
         return PipelineService(
             input: input, inputContinuation: continuation, analyzer: Analyzer(devices: config.deviceProfiles),
-            batcher: Batcher(policies: policies), committer: committer, status: status, logger: logger.labelled("pipeline")
+            batcher: Batcher(policies: policies), committer: committer, status: status, logger: logger.labelled("pipeline"), observer: observer
         )
     }
 

@@ -108,8 +108,11 @@ final class MQTTSensorSource: Service {
             do throws(DecodeError) {
                 let (mapped, decoded) = try route.decoder.decodeAndMap(message.payload, topic: message.topic, nowUnixMs: now)
                 status.record(mapped, decoded, device: device.id, at: now)
-                guard !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty else { continue }
-                output.yield(.readings(device: device, lane: route.decoder.profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms))
+                guard !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty else { continue }
+                output.yield(.readings(
+                    device: device, lane: route.decoder.profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
+                    conditions: decoded.conditions
+                ))
             } catch {
                 status.recordDecodeError(device: device.id, message: error.message)
                 state.log.warning(logger, key: device.id, "device \(device.id): malformed payload on \(message.topic): \(error.message)")

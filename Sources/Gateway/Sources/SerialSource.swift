@@ -65,8 +65,11 @@ final class SerialSource: Service {
                 if let error = decoded.errors.first {
                     log.warning(logger, key: "decode", "device \(device.info.id): \(decoded.errors.count) bad frame(s) on \(path): \(error.message)")
                 }
-                if !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty {
-                    output.yield(.readings(device: device.info, lane: profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms))
+                if !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty {
+                    output.yield(.readings(
+                        device: device.info, lane: profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
+                        conditions: decoded.conditions
+                    ))
                 }
             case let .closed(reason):
                 if !Task.isShuttingDownGracefully {

@@ -18,6 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Simulated beds.") var beds: Int = 6
     @Option(help: "Folder with device profiles.") var profiles: String = "DeviceProfiles"
     @Option(help: "Scratch folder (default: a new folder under /tmp).") var dir: String?
+    @Option(help: "WFDB record the simulated ECG monitor plays.") var record: String = "TestData/mitdb/100"
 
     @OptionGroup var logging: LoggingOptions
 
@@ -29,6 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
         print("demo: scratch folder \(lab.dir)")
         print("demo: sensor broker \(lab.sensorBroker.url) (plain), upstream broker \(lab.upstreamBroker.url) (mutual TLS)")
         print("demo: serial devices on pseudo-terminals \(lab.masimoLine.devicePath) (Masimo ASCII) and \(lab.noninLine.devicePath) (Nonin #2); BLE heart-rate strap on \(DemoLab.bleTopic)")
+        print("demo: ECG + pleth monitor (MIT-BIH \(record)) on \(lab.ecgLine.devicePath), bed 10; every minute: leads off at 15 s, ECG pause with pulses at 32 s (suppressed), asystole at 45 s")
 
         let gatewayConfig: GatewayConfig
         let receiverConfig: ReceiverConfig
@@ -42,10 +44,11 @@ struct DemoCommand: AsyncParsableCommand {
         let receiver = try ReceiverService(config: receiverConfig, logger: logger)
         let simulator = WardSimulator(endpoint: gatewayConfig.sensors.endpoint, beds: beds, interval: .milliseconds(250), logger: logger)
         let bedside = BedsideSimulators(masimo: lab.masimoLine, nonin: lab.noninLine, sensorBroker: gatewayConfig.sensors.endpoint, bleTopic: DemoLab.bleTopic)
+        let monitor = ECGMonitorSimulator(line: lab.ecgLine, record: record)
         let view = LiveView(runtime: runtime, receiver: receiver.core, simulator: simulator, outputDirectory: receiverConfig.outputDirectory, seconds: seconds)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: receiver)] + runtime.services.map { .init(service: $0) }
-                + [.init(service: simulator), .init(service: bedside), .init(service: view, successTerminationBehavior: .gracefullyShutdownGroup)],
+                + [.init(service: simulator), .init(service: bedside), .init(service: monitor), .init(service: view, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
         try await group.run()

@@ -9,6 +9,7 @@ struct DemoLab {
     let upstreamBroker: TestBroker
     let masimoLine: PseudoTerminalPair
     let noninLine: PseudoTerminalPair
+    let ecgLine: PseudoTerminalPair
     static let bleTopic = "ble/aa:bb:cc:dd:ee:09/2a37"
     let gatewayConfigPath: String
     let receiverConfigPath: String
@@ -33,16 +34,20 @@ struct DemoLab {
         try FileManager.default.createDirectory(atPath: "\(dir)/tty", withIntermediateDirectories: true)
         let masimo = PseudoTerminalPair(devicePath: "\(dir)/tty/masimo", peerPath: "\(dir)/tty/masimo-sim")
         let nonin = PseudoTerminalPair(devicePath: "\(dir)/tty/nonin", peerPath: "\(dir)/tty/nonin-sim")
+        let ecg = PseudoTerminalPair(devicePath: "\(dir)/tty/ecg", peerPath: "\(dir)/tty/ecg-sim")
         do {
             try masimo.start()
             try nonin.start()
+            try ecg.start()
         } catch {
+            masimo.stop()
+            nonin.stop()
             sensor.stop()
             upstream.stop()
             throw error
         }
         let lab = DemoLab(
-            dir: dir, sensorBroker: sensor, upstreamBroker: upstream, masimoLine: masimo, noninLine: nonin,
+            dir: dir, sensorBroker: sensor, upstreamBroker: upstream, masimoLine: masimo, noninLine: nonin, ecgLine: ecg,
             gatewayConfigPath: "\(dir)/gateway.yaml", receiverConfigPath: "\(dir)/receiver.yaml"
         )
         try lab.writeConfigs(pki: pki, profileDir: profileDir, beds: beds)
@@ -52,6 +57,7 @@ struct DemoLab {
     func stop() {
         masimoLine.stop()
         noninLine.stop()
+        ecgLine.stop()
         sensorBroker.stop()
         upstreamBroker.stop()
     }
@@ -64,6 +70,7 @@ struct DemoLab {
               - { id: bed7-masimo, profile: masimo-radical7, port: \(masimoLine.devicePath), patient: p-0007, bed: "7" }
               - { id: bed8-nonin, profile: nonin-format2, port: \(noninLine.devicePath), patient: p-0008, bed: "8" }
               - { id: bed9-hr-strap, profile: ble-heart-rate, topic: \(Self.bleTopic), patient: p-0009, bed: "9" }
+              - { id: bed10-ecg, profile: ecg-pleth-monitor, port: \(ecgLine.devicePath), patient: p-0010, bed: "10" }
             """
         let gateway = """
             # Written by `vitalgate demo`.

@@ -1,0 +1,43 @@
+import Detection
+import GatewayModel
+
+extension Analyzer {
+    /// A waveform chunk: technical checks, then beats or pulses, then the patient's rhythm.
+    mutating func observe(_ chunk: WaveformChunk, into output: inout AnalysisOutput) {
+        let key = ChannelKey(device: chunk.device, channel: chunk.channel.name)
+        output.events += waves[key]?.observe(chunk) ?? []
+        output.snippets += snippets.record(chunk)
+        guard let signal = signals[key], let patient = patientOf[chunk.device] else { return }
+        if signal == .ecg {
+            observeECG(chunk, patient: patient, into: &output)
+        } else {
+            let times = pulses[key]?.observe(chunk) ?? []
+            for time in times { patients[patient]?.arrhythmia?.observePulse(atUnixMs: time) }
+        }
+    }
+
+    private mutating func observeECG(_ chunk: WaveformChunk, patient: String, into output: inout AnalysisOutput) {
+        var fused: [Int64] = []
+        ecg[chunk.device]?.observe(chunk, perLead: &output.beats, fused: &fused)
+        guard patients[patient]?.arrhythmia != nil else { return }
+        let usable = ecgUsable(chunk.device)
+        patients[patient]?.arrhythmia?.setECGUsable(usable, atUnixMs: chunk.endUnixMs)
+        for time in fused { output.events += patients[patient]?.arrhythmia?.observeBeat(atUnixMs: time) ?? [] }
+        if let quiet = ecg[chunk.device]?.quietThroughUnixMs {
+            output.events += patients[patient]?.arrhythmia?.tick(nowUnixMs: quiet) ?? []
+        }
+    }
+
+    /// The end of a recording: beats the detectors still held back (a live stream never ends).
+    public mutating func finish() -> AnalysisOutput {
+        var output = AnalysisOutput()
+        for device in ecg.keys.sorted() { ecg[device]?.finish(perLead: &output.beats, device: device) }
+        return output
+    }
+
+    /// Usable when the electrodes are on and at least one lead is neither flat nor railed.
+    private func ecgUsable(_ device: String) -> Bool {
+        guard leadOff[device]?.isLeadOff != true, let leads = ecg[device]?.channels else { return false }
+        return leads.contains { waves[ChannelKey(device: device, channel: $0)]?.isUnusable != true }
+    }
+}
