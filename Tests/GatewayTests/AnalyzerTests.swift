@@ -47,6 +47,7 @@ import Testing
             let found = analyzer.analyse(device: "mon1", measurements: [], waveforms: chunks)
             all.events += found.events
             all.beats += found.beats
+            all.measurements += found.measurements
             all.snippets += found.snippets
         }
         return all
@@ -100,5 +101,16 @@ import Testing
         #expect(abs(first - (onset - 10_000)) <= 5, "snippet starts 10 s before the onset: \(first - onset)")
         #expect(abs(last - (raised.timeUnixMs + 5000)) <= 5, "and ends 5 s after the alarm: \(last - raised.timeUnixMs)")
         #expect(ecg.reduce(0) { $0 + $1.samples.count } >= 360 * 15 - 2)
+    }
+
+    @Test func heartRateFromTheECGAndPulseRateFromThePlethAreReported() throws {
+        let output = try Self.run(.pause, pleth: true)
+        let heart = output.measurements.filter { $0.channel.name == "hr-ecg" }
+        let pulse = output.measurements.filter { $0.channel.name == "pr-pleth" }
+        #expect(heart.count >= 12 && pulse.count >= 12, "every 5 s: \(heart.count) heart, \(pulse.count) pulse")
+        #expect(heart.allSatisfy { $0.channel.code.mdc == 147842 && (60...90).contains($0.value ?? 0) }, "\(heart.map(\.value))")
+        #expect(pulse.allSatisfy { abs(($0.value ?? 0) - 75) <= 2 }, "the pleth pulses at 75 /min: \(pulse.map(\.value))")
+        let pauseEnd = Self.pauseStartMs + 8000
+        #expect(!heart.contains { $0.timeUnixMs > Self.pauseStartMs + 4000 && $0.timeUnixMs < pauseEnd }, "no heart rate without beats")
     }
 }

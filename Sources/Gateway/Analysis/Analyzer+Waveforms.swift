@@ -13,12 +13,18 @@ extension Analyzer {
         } else {
             let times = pulses[key]?.observe(chunk) ?? []
             for time in times { patients[patient]?.arrhythmia?.observePulse(atUnixMs: time) }
+            let watch = pulses[key]
+            if let rate = rates.pulseRate(device: chunk.device, channel: key.channel, nowMs: chunk.endUnixMs, rate: { watch?.pulseRate }) {
+                output.measurements.append(rate)
+            }
         }
     }
 
     private mutating func observeECG(_ chunk: WaveformChunk, patient: String, into output: inout AnalysisOutput) {
         var fused: [Int64] = []
         ecg[chunk.device]?.observe(chunk, perLead: &output.beats, fused: &fused)
+        rates.record(beats: fused, device: chunk.device)
+        if let rate = rates.heartRate(device: chunk.device, nowMs: chunk.endUnixMs) { output.measurements.append(rate) }
         guard patients[patient]?.arrhythmia != nil else { return }
         let usable = ecgUsable(chunk.device)
         patients[patient]?.arrhythmia?.setECGUsable(usable, atUnixMs: chunk.endUnixMs)

@@ -17,6 +17,7 @@ public struct Analyzer: Sendable {
     var patientOf: [String: String] = [:]
     var leadOff: [String: LeadOffDetector] = [:]
     var snippets = SnippetRecorder()
+    var rates = DerivedRates()
     var infos: [String: DeviceInfo] = [:]
 
     /// A new NEWS2 score must last this long before it is announced (no flapping at band edges).

@@ -7,6 +7,12 @@ struct PulseWatch: Sendable {
     private var detector: PulseDetector?
     private var last: Double = 0
 
+    /// Pulses per minute over the detector's recent window, or nil while there are no pulses.
+    var pulseRate: Double? {
+        guard let status = detector?.status, status.isPresent else { return nil }
+        return status.pulseRate
+    }
+
     /// The times of the pulses this chunk completed.
     mutating func observe(_ chunk: WaveformChunk) -> [Int64] {
         guard !chunk.samples.isEmpty else { return [] }

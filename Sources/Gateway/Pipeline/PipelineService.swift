@@ -85,6 +85,7 @@ final class PipelineService: Service {
             observer?(found)
             var closed = measurements.isEmpty ? [] : state.batcher.add(measurements, from: device, lane: lane, now: now)
             if !waveforms.isEmpty { closed += state.batcher.add(waveforms, from: device, now: now) }
+            if !found.measurements.isEmpty { closed += state.batcher.add(found.measurements, from: device, lane: .vital, now: now) }
             // Alarms go first into the queue so the uplink sends them before the vitals.
             closed = alarms(found, device: device, state: &state, now: now) + closed
             if !closed.isEmpty { state.committer.commit(closed) }
