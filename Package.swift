@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection"], swiftSettings: strict),
         .testTarget(
             name: "WireTests",
-            dependencies: ["Wire", "GatewayModel", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: ["Wire", "GatewayModel", "WFDB", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             swiftSettings: strict
         ),
         .testTarget(name: "SerialCodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),

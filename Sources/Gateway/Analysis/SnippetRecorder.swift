@@ -32,7 +32,10 @@ struct SnippetRecorder: Sendable {
         // Onset to raise takes up to a condition delay (4 s for asystole, more for slow limits): keep that too.
         let horizon = chunk.endUnixMs - (before + after + Self.conditionDelayAllowance).milliseconds
         history[chunk.device, default: []].append(chunk)
-        history[chunk.device]?.removeAll { $0.endUnixMs < horizon }
+        // Chunks arrive in time order, so the expired ones are a prefix: no scan of the whole history.
+        if let expired = history[chunk.device]?.prefix(while: { $0.endUnixMs < horizon }).count, expired > 0 {
+            history[chunk.device]?.removeFirst(expired)
+        }
         return complete { $0.device == chunk.device && $0.untilUnixMs <= chunk.endUnixMs }
     }
 
