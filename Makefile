@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/vitalgate
 
-.PHONY: all deps build demo test bench bench-decoders release deb proto clean
+.PHONY: all deps build demo test bench bench-decoders bench-signal soak release deb proto clean
 
 all: build
 
@@ -31,6 +31,14 @@ bench: deps
 ## Decoder throughput only (package-benchmark suite in Benchmarks/).
 bench-decoders: deps
 	Scripts/bench-decoders
+
+## Signal-core kernels and QRS detection, SIMD against scalar (package-benchmark).
+bench-signal: deps
+	$(SWIFT) package --package-path Benchmarks -c release benchmark --target SignalKernels --format markdown
+
+## The long crash loop: the gateway killed with SIGKILL at random 25 times under load.
+soak: deps
+	VITALGATE_SOAK_KILLS=$${SOAK_KILLS:-25} $(SWIFT) test --filter CrashLoopTests
 
 release: deps
 	$(SWIFT) build -c release --product vitalgate

@@ -32,6 +32,8 @@ final class GatewayLab: @unchecked Sendable {
         var upstreamConfig = ""
         /// `api.metrics`, e.g. `127.0.0.1:9464`.
         var metrics: String?
+        /// The queue file, relative to the lab folder (a small filesystem mounted there, say).
+        var storePath = "queue.sqlite"
     }
 
     init(_ options: Options = Options()) throws {
@@ -75,7 +77,7 @@ final class GatewayLab: @unchecked Sendable {
         try """
             gateway: { id: lab-gw, site: lab-site }
             profiles: [profiles]
-            store: { path: queue.sqlite, maxBytes: \(options.storeMaxBytes), maxAge: 7d }
+            store: { path: \(options.storePath), maxBytes: \(options.storeMaxBytes), maxAge: 7d }
             upstream:
               url: \(upstream.url)
               tls: { ca: \(options.upstreamCA ?? pki.caCert), cert: \(pki.clientCert), key: \(pki.clientKey) }
@@ -227,7 +229,7 @@ final class GatewayLab: @unchecked Sendable {
     func queueFigures() throws -> (rows: [Int: Int], drops: [String: Int]) {
         var configuration = Configuration()
         configuration.readonly = true
-        let db = try DatabaseQueue(path: dir.file("queue.sqlite"), configuration: configuration)
+        let db = try DatabaseQueue(path: dir.file(options.storePath), configuration: configuration)
         return try db.read { db in
             var rows: [Int: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT lane, COUNT(*) AS n FROM batch GROUP BY lane") { rows[row["lane"]] = row["n"] }

@@ -17,6 +17,8 @@ struct BatchCommitter: Sendable {
     let logger: Logger
     /// Bound on sealed-but-uncommitted bytes kept for retry while the store fails.
     let retryLimitBytes: Int
+    /// Where alarm batches go straight to the uplink while the store refuses them.
+    let outbox: AlarmOutbox?
 
     private var waiting: [PendingBatch] = []
     private var waitingBytes = 0
@@ -25,7 +27,11 @@ struct BatchCommitter: Sendable {
     private var retryDelay = Self.firstRetryDelay
     private static let firstRetryDelay = Duration.milliseconds(250)
 
-    init(gatewayID: String, sealer: Sealer, store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger, retryLimitBytes: Int = 32 << 20) {
+    init(
+        gatewayID: String, sealer: Sealer, store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger,
+        retryLimitBytes: Int = 32 << 20, outbox: AlarmOutbox? = nil
+    ) {
+        self.outbox = outbox
         self.gatewayID = gatewayID
         self.sealer = sealer
         self.store = store
@@ -53,6 +59,7 @@ struct BatchCommitter: Sendable {
 
     /// Commits what waits, unless a failed commit's back-off has not passed yet; called every tick.
     mutating func flush(now: ContinuousClock.Instant = .now) {
+        dropDeliveredAlarms()
         guard !waiting.isEmpty else { return }
         if let retryAt, now < retryAt {
             shedIfOverLimit()
@@ -60,6 +67,7 @@ struct BatchCommitter: Sendable {
         }
         do {
             let outcome = try store.append(waiting)
+            outbox?.withdraw(Set(waiting.map(\.seq)))
             record(outcome)
             if retryAt != nil {
                 logger.notice("queue commits work again; \(waiting.count) waiting batch(es) committed")
@@ -78,7 +86,29 @@ struct BatchCommitter: Sendable {
             retryAt = now + retryDelay
             retryDelay = min(retryDelay * 2, .seconds(5))
             shedIfOverLimit()
+            offerAlarms()
         }
+    }
+
+    /// While the store fails, the uplink may still deliver alarms from memory.
+    private func offerAlarms() {
+        guard let outbox else { return }
+        let alarms = waiting.filter { $0.lane == .alarm }
+        guard !alarms.isEmpty else { return }
+        outbox.offer(alarms)
+        signal.notify()
+    }
+
+    /// Alarm batches the uplink delivered from memory need no commit any more.
+    private mutating func dropDeliveredAlarms() {
+        guard let outbox, waiting.contains(where: { $0.lane == .alarm }) else { return }
+        let before = waiting.count
+        waiting.removeAll { batch in
+            guard batch.lane == .alarm, outbox.takeDelivered(batch.seq) else { return false }
+            waitingBytes -= batch.payload.count
+            return true
+        }
+        if waiting.count < before { logger.notice("\(before - waiting.count) alarm batch(es) delivered upstream from memory while the store failed") }
     }
 
     /// At shutdown: keeps trying until `deadline`; what still cannot be committed is counted and logged.

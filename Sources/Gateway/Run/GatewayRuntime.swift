@@ -28,13 +28,17 @@ public struct GatewayRuntime: Sendable {
         if let moved = store.quarantinedFile { status.update { $0.quarantinedQueue = moved } }
         let metrics = GatewayMetrics()
         let signal = QueueSignal()
+        let outbox = AlarmOutbox()
         let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
 
         let uplink = UplinkService(
             settings: config.upstream, gatewayID: config.gatewayID, site: config.site, store: store, signal: signal,
-            status: status, logger: logger.labelled("uplink"), ackLatency: metrics.pubackLatency
+            status: status, logger: logger.labelled("uplink"), ackLatency: metrics.pubackLatency, outbox: outbox
         )
-        let pipeline = makePipeline(config, input: input, continuation: continuation, store: store, signal: signal, status: status, logger: logger, observer: observer)
+        let pipeline = makePipeline(
+            config, input: input, continuation: continuation, store: store, signal: signal, outbox: outbox, status: status, logger: logger,
+            observer: observer
+        )
         let makeSources: @Sendable (GatewayConfig) -> [any Service] = { config in
             deviceSources(for: config, output: continuation, status: status, logger: logger)
         }
@@ -56,13 +60,15 @@ public struct GatewayRuntime: Sendable {
 
     private static func makePipeline(
         _ config: GatewayConfig, input: AsyncStream<PipelineInput>, continuation: AsyncStream<PipelineInput>.Continuation,
-        store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger, observer: (@Sendable (AnalysisOutput) -> Void)?
+        store: QueueStore, signal: QueueSignal, outbox: AlarmOutbox, status: StatusBoard, logger: Logger,
+        observer: (@Sendable (AnalysisOutput) -> Void)?
     ) -> PipelineService {
         let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
         var policies: [Lane: LanePolicy] = [:]
         for lane in Lane.allCases { policies[lane] = config.lanePolicy(lane) }
         let committer = BatchCommitter(
-            gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, status: status, logger: logger.labelled("pipeline")
+            gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, status: status, logger: logger.labelled("pipeline"),
+            outbox: outbox
         )
         return PipelineService(
             input: input, inputContinuation: continuation, analyzer: Analyzer(devices: config.deviceProfiles),

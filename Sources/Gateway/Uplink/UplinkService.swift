@@ -21,11 +21,13 @@ final class UplinkService: Service {
     private let drainTimeout: Duration
     private let session = Mutex<AsyncStream<UplinkInput>.Continuation?>(nil)
     private let ackLatency: CoreMetrics.Timer?
+    private let outbox: AlarmOutbox?
 
     init(
         settings: UpstreamSettings, gatewayID: String, site: String, store: QueueStore, signal: QueueSignal, status: StatusBoard,
-        logger: Logger, ackLatency: CoreMetrics.Timer? = nil, drainTimeout: Duration = .seconds(3)
+        logger: Logger, ackLatency: CoreMetrics.Timer? = nil, outbox: AlarmOutbox? = nil, drainTimeout: Duration = .seconds(3)
     ) {
+        self.outbox = outbox
         self.currentSettings = Mutex(settings)
         self.ackLatency = ackLatency
         self.store = store
@@ -142,9 +144,12 @@ final class UplinkService: Service {
         let window = settings.inflight
         var session = UplinkSession(
             client: client, store: store, status: status, logger: logger, window: window, topicForLane: topicForLane,
-            ackTimeout: max(.seconds(30), settings.keepAlive * 2), ackLatency: ackLatency
+            ackTimeout: max(.seconds(30), settings.keepAlive * 2), ackLatency: ackLatency, outbox: outbox
         )
-        defer { session.flushAcknowledged() }
+        defer {
+            session.flushAcknowledged()
+            session.returnUnstored()
+        }
         var stopDeadline: ContinuousClock.Instant?
         session.pump()
         for await input in inputs {

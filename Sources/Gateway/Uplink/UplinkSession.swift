@@ -15,6 +15,8 @@ struct UplinkSession {
         var lane: Lane
         var seq: UInt64
         var sentAt: ContinuousClock.Instant
+        /// Set for an alarm sent from memory (the store refused it): there is no row to delete.
+        var unstored: PendingBatch?
     }
 
     /// A lane whose last publish the broker refused: it rests, and its refused rows go first when it resumes.
@@ -32,6 +34,7 @@ struct UplinkSession {
     /// How long a PUBACK may take before the connection is declared dead.
     let ackTimeout: Duration
     let ackLatency: CoreMetrics.Timer?
+    let outbox: AlarmOutbox?
 
     private var inflight: [Int32: InFlight] = [:]
     private var cursors: [Lane: Int64] = [:]
@@ -43,8 +46,9 @@ struct UplinkSession {
 
     init(
         client: MQTTClient, store: QueueStore, status: StatusBoard, logger: Logger, window: Int, topicForLane: [Lane: String],
-        ackTimeout: Duration, ackLatency: CoreMetrics.Timer? = nil
+        ackTimeout: Duration, ackLatency: CoreMetrics.Timer? = nil, outbox: AlarmOutbox? = nil
     ) {
+        self.outbox = outbox
         self.client = client
         self.store = store
         self.status = status
@@ -61,6 +65,9 @@ struct UplinkSession {
     /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off.
     mutating func pump(now: ContinuousClock.Instant = .now) {
         var room = window - inflight.count
+        while room > 0, failed == nil, let batch = outbox?.next() {
+            if sendUnstored(batch) { room -= 1 }
+        }
         for lane in Lane.byPriority where room > 0 && failed == nil {
             if let pause = paused[lane] {
                 guard pause.until <= now else { continue }
@@ -118,9 +125,34 @@ struct UplinkSession {
         }
     }
 
+    /// An alarm the store could not take, published from memory ahead of everything queued.
+    private mutating func sendUnstored(_ batch: PendingBatch) -> Bool {
+        do {
+            let mid = try client.publish(topic: topicForLane[.alarm]!, payload: batch.payload, qos: 1)
+            inflight[mid] = InFlight(id: 0, lane: .alarm, seq: batch.seq, sentAt: .now, unstored: batch)
+            status.update { $0.batchesSent[.alarm, default: 0] += 1 }
+            return true
+        } catch {
+            outbox?.returned(batch)
+            if !client.isConnected { failed = "publish failed: \(error)" }
+            return false
+        }
+    }
+
+    /// At the end of a session: alarms sent from memory and not acknowledged are offered again.
+    mutating func returnUnstored() {
+        for entry in inflight.values { if let batch = entry.unstored { outbox?.returned(batch) } }
+    }
+
     /// A PUBACK: below 0x80 the row may go; otherwise the broker refused it and it is kept.
     mutating func acknowledged(mid: Int32, reasonCode: Int) {
         guard let entry = inflight.removeValue(forKey: mid) else { return }
+        if let batch = entry.unstored {
+            let good = reasonCode < 0x80
+            if good { outbox?.delivered(batch.seq) } else { outbox?.returned(batch) }
+            status.update { if good { $0.batchesAcked[.alarm, default: 0] += 1 } else { $0.batchesRefused[.alarm, default: 0] += 1 } }
+            return
+        }
         if reasonCode < 0x80 {
             acknowledged.append(entry.id)
             refusalDelay[entry.lane] = nil
