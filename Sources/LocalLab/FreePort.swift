@@ -21,12 +21,12 @@ public enum FreePort {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// True if something accepts TCP connections on 127.0.0.1:`port` right now.
-    public static func isAccepting(_ port: Int) -> Bool {
+    /// True if something accepts TCP connections on `host` (IPv4, loopback by default):`port` right now.
+    public static func isAccepting(_ port: Int, host: String = "127.0.0.1") -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var address = LoopbackAddress.make(port: port)
+        var address = LoopbackAddress.make(port: port, host: host)
         let rc = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, LoopbackAddress.length) }
         }
@@ -37,11 +37,11 @@ public enum FreePort {
 enum LoopbackAddress {
     static let length = socklen_t(MemoryLayout<sockaddr_in>.size)
 
-    static func make(port: Int) -> sockaddr_in {
+    static func make(port: Int, host: String = "127.0.0.1") -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         return address
     }
 }

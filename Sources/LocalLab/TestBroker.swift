@@ -27,16 +27,22 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
     public let configPath: String
     public let logPath: String
     public let isTLS: Bool
+    /// The address it listens on: loopback, or an address inside `namespace`.
+    public let host: String
+    /// A network namespace (made by the test) the broker runs in, reached through a veth pair.
+    public let namespace: String?
     private let lock = NSLock()
     private var child: ChildProcess?
 
     /// The URL a client uses: mqtt://127.0.0.1:PORT or mqtts://127.0.0.1:PORT.
-    public var url: String { "\(isTLS ? "mqtts" : "mqtt")://127.0.0.1:\(port)" }
+    public var url: String { "\(isTLS ? "mqtts" : "mqtt")://\(host):\(port)" }
 
     /// PID of the running broker process, or 0 when stopped.
     public var pid: Int32 { lock.withLock { child?.pid ?? 0 } }
 
-    private init(port: Int, dir: String, configPath: String, logPath: String, isTLS: Bool) {
+    private init(port: Int, dir: String, configPath: String, logPath: String, isTLS: Bool, host: String, namespace: String?) {
+        self.host = host
+        self.namespace = namespace
         self.port = port
         self.dir = dir
         self.configPath = configPath
@@ -51,7 +57,7 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
     /// Writes a config into `dir` and starts mosquitto; returns once the port accepts connections.
     /// `extraConfig` lines are appended verbatim (e.g. `acl_file …`).
     public static func start(
-        in dir: String, port: Int? = nil, tls: TLS? = nil, extraConfig: String = ""
+        in dir: String, port: Int? = nil, tls: TLS? = nil, extraConfig: String = "", host: String = "127.0.0.1", namespace: String? = nil
     ) throws -> TestBroker {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // A port picked by FreePort can be taken by someone else before mosquitto binds it; pick again then.
@@ -61,8 +67,8 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
             let chosen = port ?? FreePort.next()
             let broker = TestBroker(
                 port: chosen, dir: dir, configPath: "\(dir)/mosquitto.conf", logPath: "\(dir)/mosquitto.log",
-                isTLS: tls != nil)
-            try config(port: chosen, dir: dir, tls: tls, extra: extraConfig)
+                isTLS: tls != nil, host: host, namespace: namespace)
+            try config(port: chosen, host: host, dir: dir, tls: tls, extra: extraConfig)
                 .write(toFile: broker.configPath, atomically: true, encoding: .utf8)
             do {
                 try broker.launch()
@@ -104,24 +110,25 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
     }
 
     private func launch() throws {
+        let (executable, arguments) = namespace.map { ("/usr/sbin/ip", ["netns", "exec", $0, Self.executable, "-c", configPath]) }
+            ?? (Self.executable, ["-c", configPath])
         let process = try ChildProcess.spawn(
-            Self.executable, ["-c", configPath], stdoutPath: "\(dir)/mosquitto.stdout",
-            stderrPath: "\(dir)/mosquitto.stderr")
+            executable, arguments, stdoutPath: "\(dir)/mosquitto.stdout", stderrPath: "\(dir)/mosquitto.stderr")
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .seconds(10))
-        while !FreePort.isAccepting(port) {
+        while !FreePort.isAccepting(port, host: host) {
             if !process.isRunning || clock.now >= deadline {
                 process.terminate(grace: .seconds(2))
                 let stderr = (try? String(contentsOfFile: "\(dir)/mosquitto.stderr", encoding: .utf8)) ?? ""
                 throw SupportError(
-                    "mosquitto did not accept connections on 127.0.0.1:\(port): \(stderr) \(logText().suffix(2000))")
+                    "mosquitto did not accept connections on \(host):\(port): \(stderr) \(logText().suffix(2000))")
             }
             usleep(20_000)
         }
         lock.withLock { child = process }
     }
 
-    private static func config(port: Int, dir: String, tls: TLS?, extra: String) -> String {
+    private static func config(port: Int, host: String, dir: String, tls: TLS?, extra: String) -> String {
         var lines = [
             // As root mosquitto would switch to user "mosquitto", which cannot read our temp files.
             geteuid() == 0 ? "user root" : nil,
@@ -133,7 +140,7 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
             "log_dest file \(dir)/mosquitto.log",
             "log_type all",
             "log_timestamp_format %H:%M:%S",
-            "listener \(port) 127.0.0.1",
+            "listener \(port) \(host)",
         ].compactMap { $0 }
         if let tls {
             lines += [

@@ -6,7 +6,7 @@ import SwiftProtobuf
 ///
 /// `decode(encode(c)) == c` for every `BatchContent`. The wire form is compact: device and channel
 /// strings go once into tables that readings refer to by index, measurement and event times are
-/// offsets from the batch's smallest time, and waveform samples are first differences.
+/// offsets from the batch's smallest time, and waveform samples are packed (`SamplePacking`).
 public enum BatchCodec {
     public static func encode(_ content: BatchContent) -> Data {
         var batch = Vitalgate_V1_Batch()
@@ -33,7 +33,7 @@ public enum BatchCodec {
             message.periodNs = chunk.periodNs
             message.scale = chunk.scale
             message.offset = chunk.offset
-            message.samples = SampleDeltas.encode(chunk.samples)
+            message.setPackedSamples(chunk.samples)
             return message
         }
         batch.events = content.events.map { event in
@@ -111,7 +111,7 @@ public enum BatchCodec {
                     periodNs: message.periodNs,
                     scale: message.scale,
                     offset: message.offset,
-                    samples: SampleDeltas.decode(message.samples)))
+                    samples: try message.decodedSamples(of: what)))
         }
         for (i, message) in batch.events.enumerated() {
             let what = "event \(i)"

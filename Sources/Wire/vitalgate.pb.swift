@@ -341,13 +341,78 @@ public nonisolated struct Vitalgate_V1_WaveformChunk: Sendable {
   /// Added after scaling.
   public var offset: Double = 0
 
-  /// The samples as first differences: samples[0] is the first sample itself, samples[i] for i > 0
-  /// is sample[i] − sample[i−1], computed modulo 2^32 (two's-complement wrap-around, so any int32
-  /// sequence round-trips). Decode with a running sum, wrapping the same way. Packed zigzag varints
-  /// make a regular ECG about one byte per sample.
+  /// The samples as first differences, the form of gateways that predate `packed_samples` (receivers
+  /// still accept it; current gateways leave it empty): samples[0] is the first sample itself,
+  /// samples[i] for i > 0 is sample[i] − sample[i−1], computed modulo 2^32 (two's-complement
+  /// wrap-around, so any int32 sequence round-trips). Decode with a running sum, wrapping the same
+  /// way. A chunk carries its samples either here or in `packed_samples`, never in both.
   public var samples: [Int32] = []
 
+  /// The samples, losslessly compressed (about half a byte per ECG sample where `samples` takes
+  /// one); used when `sample_count` > 0 or `packed_samples` is not empty. To decode, read `sample_count` values as follows:
+  ///   * Bits are read least significant first: bit 0 of byte 0 first, then bit 1, ...; a k-bit
+  ///     number is k bits, least significant bit first.
+  ///   * The values come in partitions: the first value alone, then runs of 32 (the last run may
+  ///     be shorter). A partition starts with its 5-bit Rice parameter k (0–31); then each value z
+  ///     is q zero bits, a one bit, and a k-bit number m, with z = q·2^k + m (Rice code).
+  ///   * Each z (≤ 2^32 − 1) is a zigzag-coded residual: r = z/2 for even z, −(z+1)/2 for odd z
+  ///     (0, 1, 2, 3, ... → 0, −1, 1, −2, ...).
+  ///   * sample[0] = r[0]; sample[i] = r[i] + prediction[i] for i > 0, with the prediction given by
+  ///     `predictor`, computed modulo 2^32 like `samples`.
+  /// The last byte is padded with zero bits. Receivers reject data that ends early, a value over
+  /// 2^32 − 1, and anything but zero padding after the last value.
+  public var packedSamples: Data = Data()
+
+  /// The number of samples in `packed_samples` (which has no terminator); 0 when the chunk uses
+  /// `samples` instead.
+  public var sampleCount: UInt32 = 0
+
+  /// The predictor of `packed_samples`.
+  public var predictor: Vitalgate_V1_WaveformChunk.Predictor = .firstOrder
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  /// How `packed_samples` predicts each sample from the ones before it. The sender picks, per chunk,
+  /// whichever makes the chunk smaller.
+  public nonisolated enum Predictor: SwiftProtobuf.Enum, Swift.CaseIterable {
+    public typealias RawValue = Int
+
+    /// prediction[i] = sample[i−1]: residuals are first differences. Best for sharp or noisy
+    /// signals such as ECG.
+    case firstOrder // = 0
+
+    /// prediction[1] = sample[0] and prediction[i] = 2·sample[i−1] − sample[i−2] for i > 1 (linear
+    /// extrapolation): residuals are second differences. Best for smooth signals such as pleth.
+    case secondOrder // = 1
+    case UNRECOGNIZED(Int)
+
+    public init() {
+      self = .firstOrder
+    }
+
+    public init?(rawValue: Int) {
+      switch rawValue {
+      case 0: self = .firstOrder
+      case 1: self = .secondOrder
+      default: self = .UNRECOGNIZED(rawValue)
+      }
+    }
+
+    public var rawValue: Int {
+      switch self {
+      case .firstOrder: return 0
+      case .secondOrder: return 1
+      case .UNRECOGNIZED(let i): return i
+      }
+    }
+
+    // The compiler won't synthesize support with the UNRECOGNIZED case.
+    public static let allCases: [Vitalgate_V1_WaveformChunk.Predictor] = [
+      .firstOrder,
+      .secondOrder,
+    ]
+
+  }
 
   public init() {}
 }
@@ -809,7 +874,7 @@ nonisolated extension Vitalgate_V1_Measurement: SwiftProtobuf.Message, SwiftProt
 
 nonisolated extension Vitalgate_V1_WaveformChunk: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".WaveformChunk"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}device\0\u{1}channel\0\u{3}start_unix_ns\0\u{3}period_ns\0\u{1}scale\0\u{1}offset\0\u{1}samples\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}device\0\u{1}channel\0\u{3}start_unix_ns\0\u{3}period_ns\0\u{1}scale\0\u{1}offset\0\u{1}samples\0\u{3}packed_samples\0\u{3}sample_count\0\u{1}predictor\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -824,6 +889,9 @@ nonisolated extension Vitalgate_V1_WaveformChunk: SwiftProtobuf.Message, SwiftPr
       case 5: try { try decoder.decodeSingularDoubleField(value: &self.scale) }()
       case 6: try { try decoder.decodeSingularDoubleField(value: &self.offset) }()
       case 7: try { try decoder.decodeRepeatedSInt32Field(value: &self.samples) }()
+      case 8: try { try decoder.decodeSingularBytesField(value: &self.packedSamples) }()
+      case 9: try { try decoder.decodeSingularUInt32Field(value: &self.sampleCount) }()
+      case 10: try { try decoder.decodeSingularEnumField(value: &self.predictor) }()
       default: break
       }
     }
@@ -851,6 +919,15 @@ nonisolated extension Vitalgate_V1_WaveformChunk: SwiftProtobuf.Message, SwiftPr
     if !self.samples.isEmpty {
       try visitor.visitPackedSInt32Field(value: self.samples, fieldNumber: 7)
     }
+    if !self.packedSamples.isEmpty {
+      try visitor.visitSingularBytesField(value: self.packedSamples, fieldNumber: 8)
+    }
+    if self.sampleCount != 0 {
+      try visitor.visitSingularUInt32Field(value: self.sampleCount, fieldNumber: 9)
+    }
+    if self.predictor != .firstOrder {
+      try visitor.visitSingularEnumField(value: self.predictor, fieldNumber: 10)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -862,9 +939,16 @@ nonisolated extension Vitalgate_V1_WaveformChunk: SwiftProtobuf.Message, SwiftPr
     if lhs.scale != rhs.scale {return false}
     if lhs.offset != rhs.offset {return false}
     if lhs.samples != rhs.samples {return false}
+    if lhs.packedSamples != rhs.packedSamples {return false}
+    if lhs.sampleCount != rhs.sampleCount {return false}
+    if lhs.predictor != rhs.predictor {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
+}
+
+nonisolated extension Vitalgate_V1_WaveformChunk.Predictor: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0PREDICTOR_FIRST_ORDER\0\u{1}PREDICTOR_SECOND_ORDER\0")
 }
 
 nonisolated extension Vitalgate_V1_Event: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

@@ -34,19 +34,26 @@ final class GatewayLab: @unchecked Sendable {
         var metrics: String?
         /// The queue file, relative to the lab folder (a small filesystem mounted there, say).
         var storePath = "queue.sqlite"
+        /// Puts the upstream broker inside this network namespace, on its address.
+        var upstreamNamespace: NetworkNamespace?
+        /// Extra lines for gateway.yaml's `upstream:` block (indented two spaces), e.g. `keepAlive: 4s`.
+        var upstreamSettings: [String] = []
     }
 
     init(_ options: Options = Options()) throws {
         self.options = options
         dir = TempDirectory(prefix: "vitalgate-lab")
-        pki = try TestPKI.make(in: dir.file("pki"))
+        pki = try TestPKI.make(in: dir.file("pki"), serverNames: ["127.0.0.1", "localhost"] + [options.upstreamNamespace?.address].compactMap { $0 })
         chmod(pki.clientKey, 0o600)
         _ = try KeyFile.generatePairs(into: dir.file("keys"))
         // mosquitto keeps only 1000 messages for an offline persistent client by default; a
         // sensor broker in front of a gateway must hold a restart's worth of readings.
         let queueing = "max_queued_messages 1000000\nmax_queued_bytes 0\n"
         sensor = try TestBroker.start(in: dir.file("sensor-broker"), extraConfig: queueing)
-        upstream = try TestBroker.start(in: dir.file("upstream-broker"), tls: options.upstreamTLS ?? TestBroker.TLS(pki: pki), extraConfig: queueing + options.upstreamConfig)
+        upstream = try TestBroker.start(
+            in: dir.file("upstream-broker"), tls: options.upstreamTLS ?? TestBroker.TLS(pki: pki), extraConfig: queueing + options.upstreamConfig,
+            host: options.upstreamNamespace?.address ?? "127.0.0.1", namespace: options.upstreamNamespace?.name
+        )
         try FileManager.default.createDirectory(atPath: dir.file("profiles"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.repository + "/DeviceProfiles/senml-vitals.yaml", toPath: dir.file("profiles/senml-vitals.yaml"))
         for name in options.shippedProfiles {
@@ -82,6 +89,7 @@ final class GatewayLab: @unchecked Sendable {
               url: \(upstream.url)
               tls: { ca: \(options.upstreamCA ?? pki.caCert), cert: \(pki.clientCert), key: \(pki.clientKey) }
               inflight: 16
+            \(options.upstreamSettings.map { "  " + $0 }.joined(separator: "\n"))
             sealing: { recipientKey: keys/platform.pub, gatewayKey: keys/gateway.key }
             sensors: { url: \(sensor.url) }
             api: \(api)

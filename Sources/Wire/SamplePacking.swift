@@ -1,0 +1,126 @@
+/// Lossless compression of waveform samples, the form `WaveformChunk.packed_samples` travels in
+/// (vitalgate.proto specifies the format): prediction residuals, zigzag-mapped, as Rice codes with
+/// one parameter per partition of 32.
+///
+/// Why this scheme: on MIT-BIH record 100 (360-sample chunks) it takes 0.50 B/sample where the
+/// older packed `sint32` first differences take 1.0 and block bit-packing (a width byte per 16
+/// residuals) 0.58. A Rice
+/// code spends few bits on the many small residuals and degrades gently on a QRS complex, and a
+/// parameter per 32 residuals follows the signal's changing activity. The first sample forms a
+/// partition of its own because its large value would otherwise inflate its partition's parameter.
+enum SamplePacking {
+    /// Residuals per partition after the first one; 32 measured best (16: +1 %, 64: +2 % on record 100).
+    static let partitionLength = 32
+    /// Bits of a partition's Rice parameter.
+    static let parameterWidth = 5
+
+    /// `samples` packed with whichever predictor gives fewer bytes (first order on a tie).
+    static func encode(_ samples: [Int32]) -> PackedSamples {
+        var best = PackedSamples(bytes: encode(samples, predictor: .firstOrder), count: samples.count, predictor: .firstOrder)
+        guard samples.count > 2 else { return best }  // the predictors differ from the third sample on
+        let second = encode(samples, predictor: .secondOrder)
+        if second.count < best.bytes.count { best = PackedSamples(bytes: second, count: samples.count, predictor: .secondOrder) }
+        return best
+    }
+
+    /// `samples` packed with `predictor`; empty for no samples.
+    static func encode(_ samples: [Int32], predictor: SamplePredictor) -> [UInt8] {
+        guard let first = samples.first else { return [] }
+        var residuals = [UInt32]()
+        residuals.reserveCapacity(samples.count)
+        residuals.append(Zigzag.encode(first))
+        var prediction = SamplePrediction(predictor, first: first)
+        for sample in samples.dropFirst() {
+            residuals.append(Zigzag.encode(sample &- prediction.next))
+            prediction.advance(past: sample)
+        }
+        // ECG packs to about half a byte per sample; the writer grows past this when it must.
+        var writer = BitWriter(reservingBytes: samples.count / 2 + 16)
+        var start = 0
+        while start < residuals.count {
+            let end = partitionEnd(from: start, count: residuals.count)
+            writePartition(residuals[start..<end], to: &writer)
+            start = end
+        }
+        return writer.finish()
+    }
+
+    /// Unpacks `count` samples; throws when `bytes` are not exactly what `encode` writes for them.
+    /// Allocates no more than the bytes can describe, whatever `count` claims.
+    static func decode(_ bytes: [UInt8], count: Int, predictor: SamplePredictor) throws(SamplePackingError) -> [Int32] {
+        // Every value takes at least its one-bit unary terminator.
+        guard count >= 0, count <= bytes.count * 8 else { throw .countExceedsData(count: count, bytes: bytes.count) }
+        var reader = BitReader(bytes)
+        var samples = [Int32]()
+        samples.reserveCapacity(count)
+        var prediction = SamplePrediction(predictor, first: 0)
+        while samples.count < count {
+            let end = partitionEnd(from: samples.count, count: count)
+            let parameter = Int(try reader.read(width: parameterWidth))
+            let limit = UInt64(UInt32.max) >> parameter  // keeps q·2^k + m within 32 bits
+            for index in samples.count..<end {
+                let quotient = try reader.readUnary(limit: limit)
+                let code = UInt32(quotient << parameter | (try reader.read(width: parameter)))
+                let sample: Int32
+                if index == 0 {
+                    sample = Zigzag.decode(code)
+                    prediction = SamplePrediction(predictor, first: sample)
+                } else {
+                    sample = Zigzag.decode(code) &+ prediction.next
+                    prediction.advance(past: sample)
+                }
+                samples.append(sample)
+            }
+        }
+        guard reader.isAtPaddedEnd else { throw .trailingData }
+        return samples
+    }
+
+    /// Where the partition that starts at residual `start` ends: the first residual is a partition
+    /// of its own, then they come in runs of `partitionLength`.
+    static func partitionEnd(from start: Int, count: Int) -> Int {
+        start == 0 ? min(1, count) : min(start + partitionLength, count)
+    }
+
+    private static func writePartition(_ codes: ArraySlice<UInt32>, to writer: inout BitWriter) {
+        let parameter = riceParameter(for: codes)
+        writer.write(UInt64(parameter), width: parameterWidth)
+        for code in codes {
+            let quotient = Int(code >> parameter)
+            let remainder = UInt64(code) & ((1 << parameter) - 1)
+            let width = quotient + 1 + parameter
+            if width <= BitWriter.maxFieldWidth {
+                // The usual case in one write: `quotient` zeros, the terminating one, the remainder.
+                writer.write((remainder << 1 | 1) << quotient, width: width)
+            } else {
+                writer.writeZeros(quotient)
+                writer.write(remainder << 1 | 1, width: 1 + parameter)
+            }
+        }
+    }
+
+    /// The Rice parameter that codes `codes` in the fewest bits.
+    ///
+    /// The size, Σ(code >> k) + n·(k + 1), is convex in k (each term's decrease from k to k + 1,
+    /// ⌈(code >> k) / 2⌉, shrinks as k grows), so walking downhill from the estimate
+    /// log2(mean) finds the minimum in a step or two.
+    static func riceParameter(for codes: ArraySlice<UInt32>) -> Int {
+        let sum = codes.reduce(UInt64(0)) { $0 + UInt64($1) }
+        let mean = sum / UInt64(max(codes.count, 1))
+        var parameter = max(0, min(31, UInt64.bitWidth - mean.leadingZeroBitCount - 1))
+        var size = riceSize(of: codes, parameter: parameter)
+        for step in stride(from: -1, through: 1, by: 2) {
+            while (0...31).contains(parameter + step) {
+                let neighbour = riceSize(of: codes, parameter: parameter + step)
+                guard neighbour < size else { break }
+                (parameter, size) = (parameter + step, neighbour)
+            }
+        }
+        return parameter
+    }
+
+    /// Bits of the Rice codes of `codes` with `parameter`, the partition header not included.
+    static func riceSize(of codes: ArraySlice<UInt32>, parameter: Int) -> UInt64 {
+        codes.reduce(UInt64(codes.count) * UInt64(parameter + 1)) { $0 + UInt64($1 >> parameter) }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import LocalLab
+import Testing
+
+/// The upstream broker across a veth pair in a network namespace made by the test: the link is cut
+/// (packets vanish, no reset) and restored; the uplink notices within its keep-alive and delivers all.
+@Suite(.serialized, .enabled(if: getuid() == 0, "network namespaces need root"))
+struct NetworkFaultTests {
+    @Test func aCutLinkIsNoticedWithinTheKeepAliveAndEverythingArrivesAfterwards() async throws {
+        let namespace = try NetworkNamespace()
+        defer { namespace.remove() }
+        var options = GatewayLab.Options(devices: 2)
+        options.upstreamNamespace = namespace
+        options.upstreamSettings = ["keepAlive: 5s"]
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        do { try await lab.startGatewayAndWait() } catch {
+            Issue.record("\(error)\nreceiver: \(lab.receiverLogText().suffix(800))\nbroker: \(lab.upstream.logText().suffix(800))")
+            return
+        }
+        try await lab.publish(SenMLTraffic.heartRates(count: 200, devices: 2).messages)
+        #expect(await eventually(timeout: .seconds(20)) { lab.observations().count >= 200 }, "delivered across the veth")
+
+        let endedBefore = lab.gatewayLogText().components(separatedBy: "upstream session ended").count
+        try namespace.cut()
+        let cutAt = ContinuousClock.now
+        try await lab.publish(SenMLTraffic.heartRates(count: 400, devices: 2, offset: 200).messages)
+        let noticed = await eventually(timeout: .seconds(30), poll: .milliseconds(100)) {
+            lab.gatewayLogText().components(separatedBy: "upstream session ended").count > endedBefore
+        }
+        let detection = ContinuousClock.now - cutAt
+        #expect(noticed, "the dead link is noticed: \(lab.gatewayLogText().suffix(1500))")
+        #expect(detection <= .seconds(15), "within three keep-alive periods (5 s): \(detection)")
+        #expect(((try? lab.queueFigures().rows[2]) ?? 0) > 0, "readings wait in the queue meanwhile")
+
+        try await Task.sleep(for: .seconds(2))
+        try namespace.restore()
+        let restoredAt = ContinuousClock.now
+        let complete = await eventually(timeout: .seconds(60)) { lab.observations().count >= 600 }
+        let keys = lab.observations().map { "\($0.device)@\($0.effective)" }
+        #expect(complete && keys.count == 600, "\(keys.count) of 600")
+        #expect(Set(keys).count == keys.count, "each exactly once")
+        print("network cut: noticed after \(detection), everything delivered \(ContinuousClock.now - restoredAt) after the link came back")
+    }
+}
