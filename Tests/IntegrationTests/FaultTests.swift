@@ -38,6 +38,23 @@ import Testing
         #expect(log.lowercased().contains("certificate verify failed") || log.lowercased().contains("hostname"), "the reason is told: \(log.suffix(1500))")
     }
 
+    @Test func anExpiredServerCertificateIsRefused() async throws {
+        let scratch = TempDirectory(prefix: "vitalgate-expired")
+        let pki = try TestPKI.make(in: scratch.path)
+        let expired = try pki.makeExpiredServerCert()
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamCA = pki.caCert
+        options.upstreamTLS = TestBroker.TLS(caFile: pki.caCert, certFile: expired.cert, keyFile: expired.key)
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove(); scratch.remove() }
+        try lab.startGateway()
+        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
+        let log = lab.gatewayLogText().lowercased()
+        #expect(refused, "log:\n\(log.suffix(2000))")
+        #expect(log.contains("expired") || log.contains("certificate verify failed"), "the reason is told: \(log.suffix(1500))")
+        #expect(!log.contains("upstream connected"))
+    }
+
     @Test func aCorruptQueueIsQuarantinedAndTheGatewayRunsOn() async throws {
         let lab = try GatewayLab(GatewayLab.Options(devices: 1))
         defer { lab.stopAll(); lab.dir.remove() }
