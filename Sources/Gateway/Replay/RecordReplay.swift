@@ -30,7 +30,7 @@ public struct RecordReplay: Sendable {
                 descriptor: ChannelDescriptor(name: name, code: recognised?.code ?? ChannelCode(display: spec.label), unit: spec.units),
                 source: name, scale: 1 / spec.adcGain, offset: -Double(spec.baseline) / spec.adcGain, alarms: []
             )
-            channel.analysis.signal = recognised?.signal
+            channel.analysis = Self.defaultAnalysis(for: recognised?.signal, units: spec.units)
             channels.append(channel)
         }
         channelNames = names
@@ -53,6 +53,17 @@ public struct RecordReplay: Sendable {
                 periodNs: periodNs, scale: channel.scale, offset: channel.offset, samples: Self.bridgingInvalid(signal.samples)
             )
         }
+    }
+
+    /// What a bedside profile would configure for such a channel: beat or pulse detection, and for
+    /// an ECG in millivolts the technical checks of the shipped ECG profiles (flat trace, no data).
+    static func defaultAnalysis(for signal: ChannelAnalysis.Signal?, units: String) -> ChannelAnalysis {
+        var analysis = ChannelAnalysis(signal: signal)
+        if signal == .ecg, units.lowercased() == "mv" {
+            analysis.flatline = ChannelAnalysis.Flatline(below: 0.02, duration: .seconds(3))
+            analysis.noData = .seconds(5)
+        }
+        return analysis
     }
 
     /// Names of the signals, in record order.
