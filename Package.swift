@@ -106,14 +106,14 @@ let package = Package(
         .testTarget(
             name: "GatewayLoggingTests", dependencies: ["GatewayLogging", .product(name: "Logging", package: "swift-log")], swiftSettings: strict
         ),
-        .testTarget(name: "SignalCoreTests", dependencies: ["SignalCore"], swiftSettings: strict),
-        .testTarget(name: "SignalAnalysisTests", dependencies: ["SignalAnalysis", "SignalCore", "WFDB"], swiftSettings: strict),
-        .testTarget(name: "WFDBTests", dependencies: ["WFDB"], swiftSettings: strict),
+        .testTarget(name: "SignalCoreTests", dependencies: ["SignalCore", "LocalLab"], swiftSettings: strict),
+        .testTarget(name: "SignalAnalysisTests", dependencies: ["SignalAnalysis", "SignalCore", "WFDB", "LocalLab"], swiftSettings: strict),
+        .testTarget(name: "WFDBTests", dependencies: ["WFDB", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "GatewayModel"], swiftSettings: strict),
         .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection"], swiftSettings: strict),
         .testTarget(
             name: "WireTests",
-            dependencies: ["Wire", "GatewayModel", "WFDB", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: ["Wire", "GatewayModel", "WFDB", "LocalLab", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],
             swiftSettings: strict
         ),
         .testTarget(name: "SerialCodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),

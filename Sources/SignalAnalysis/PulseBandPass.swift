@@ -1,3 +1,4 @@
+import SignalCore
 /// Second-order Butterworth high-pass then low-pass (cookbook biquads, transposed direct form II), in Double.
 struct PulseBandPass: Sendable {
     private var sections: [PulseBiquad]
@@ -45,7 +46,7 @@ struct PulseBiquad: Sendable {
     private static func prewarp(_ frequency: Double, _ sampleRate: Double) -> (cos: Double, alpha: Double) {
         let w = 2 * Double.pi * frequency / sampleRate
         // Q = 1/√2 (Butterworth), so alpha = sin(w) / (2Q) = sin(w) / √2.
-        return (PulseMath.cos(w), PulseMath.sin(w) / 2.0.squareRoot())
+        return (Trigonometry.cos(w), Trigonometry.sin(w) / 2.0.squareRoot())
     }
 
     mutating func process(_ x: Double) -> Double {

@@ -1,3 +1,4 @@
+import SignalCore
 /// A `PulseDetectorConfiguration`'s durations converted to samples at one sample rate.
 struct PulseTiming: Sendable {
     let slopeWindow: Int
@@ -20,7 +21,7 @@ struct PulseTiming: Sendable {
         refractory = samples(configuration.refractory)
         learning = samples(configuration.learningPeriod)
         decayAfter = samples(configuration.thresholdDecayAfter)
-        decayPerSample = PulseMath.pow(0.5, 1 / sampleRate)
+        decayPerSample = Trigonometry.pow(0.5, 1 / sampleRate)
         window = samples(configuration.statusWindow)
         maximumUpstroke = samples(0.6)
         footSearch = samples(0.3)

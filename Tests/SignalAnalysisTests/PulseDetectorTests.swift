@@ -1,4 +1,5 @@
 import Foundation
+import LocalLab
 import Testing
 @testable import SignalAnalysis
 
@@ -63,7 +64,7 @@ import Testing
 
     @Test(arguments: [50.0, 125, 500])
     func noiseIsNotAPulse(sampleRate: Double) {
-        var random = PulseRandom(seed: UInt64(sampleRate))
+        var random = SplitMix64(seed: UInt64(sampleRate))
         let noise = (0..<Int(30 * sampleRate)).map { _ in random.gaussian() }
         var detector = PulseDetector(sampleRate: sampleRate)
         _ = detector.process(noise)
@@ -93,7 +94,7 @@ import Testing
         let signal = PulseSignal.ppg(bpm: 110, sampleRate: 250, seconds: 25, seed: 11)
         var whole = PulseDetector(sampleRate: 250)
         let expected = whole.process(signal.samples)
-        var random = PulseRandom(seed: 99)
+        var random = SplitMix64(seed: 99)
         for _ in 0..<5 {
             var chunked = PulseDetector(sampleRate: 250)
             var pulses: [Pulse] = []
@@ -128,7 +129,7 @@ struct PulseSignal {
     static func ppg(
         bpm: Double, sampleRate: Double, seconds: Double, seed: UInt64, amplitude: Double = 1, variability: Double = 0.03
     ) -> PulseSignal {
-        var random = PulseRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let scale = min(1, 60 / bpm / 0.8)
         let waves = [
             (delay: 0.15 * scale, width: 0.045 * scale, height: amplitude), (delay: 0.36 * scale, width: 0.08 * scale, height: 0.4 * amplitude),
@@ -144,7 +145,7 @@ struct PulseSignal {
 
     /// ABP-like: steep systolic upstroke, dicrotic wave after a notch, on a 95 mmHg mean with respiratory swing.
     static func arterialPressure(bpm: Double, sampleRate: Double, seconds: Double, seed: UInt64) -> PulseSignal {
-        var random = PulseRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let waves = [(delay: 0.1, width: 0.035, height: 40.0), (delay: 0.2, width: 0.07, height: 14.0), (delay: 0.36, width: 0.04, height: 10.0)]
         var signal = beats(bpm: bpm, sampleRate: sampleRate, seconds: seconds, random: &random, waves: waves, variability: 0.03)
         for index in signal.samples.indices {
@@ -157,7 +158,7 @@ struct PulseSignal {
     /// Sums Gaussian waves per beat; a beat's onset (foot) is 2.2 widths before its first wave's centre, close to where
     /// intersecting tangents put the foot of a Gaussian (2 widths).
     private static func beats(
-        bpm: Double, sampleRate: Double, seconds: Double, random: inout PulseRandom,
+        bpm: Double, sampleRate: Double, seconds: Double, random: inout SplitMix64,
         waves: [(delay: Double, width: Double, height: Double)], variability: Double
     ) -> PulseSignal {
         var samples = [Double](repeating: 0, count: Int(seconds * sampleRate))
@@ -174,31 +175,15 @@ struct PulseSignal {
                     samples[index] += wave.height * exp(-z * z / 2)
                 }
             }
-            beat += 60 / bpm * (1 + variability * (random.uniform() * 2 - 1))
+            beat += 60 / bpm * (1 + variability * (random.unit() * 2 - 1))
         }
         return PulseSignal(samples: samples, onsets: onsets)
     }
 }
 
-/// Seeded SplitMix64 with uniform and Gaussian draws, so every run sees the same signals.
-struct PulseRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
+extension SplitMix64 {
+    /// A standard normal draw (Box–Muller), for noise on synthetic pleth.
     mutating func gaussian() -> Double {
-        sqrt(-2 * log(max(uniform(), 1e-300))) * cos(2 * .pi * uniform())
+        sqrt(-2 * log(max(unit(), 1e-300))) * cos(2 * .pi * unit())
     }
 }

@@ -1,3 +1,4 @@
+import LocalLab
 import Testing
 @testable import WFDB
 
@@ -117,7 +118,7 @@ import Testing
             """.utf8
         )
         let alphabet = Array(" \n#/:+x()-.0123456789e".utf8)
-        var random = SeededRandom(seed: 0xBEEF)
+        var random = SplitMix64(seed: 0xBEEF)
         var parsed = 0
         var rejected = 0
         for _ in 0..<5000 {
