@@ -36,7 +36,16 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
     /// Cuts the link: packets are dropped silently, as when a cable or a radio link goes, no RST.
     public func cut() throws { try Self.ip(["link", "set", hostInterface, "down"]) }
 
-    public func restore() throws { try Self.ip(["link", "set", hostInterface, "up"]) }
+    /// Keeps the link up but sends every frame for the namespace to a MAC address nobody has: a
+    /// connect then waits through the kernel's SYN retries (minutes), like a host that went dark.
+    public func blackhole() throws {
+        try Self.ip(["neigh", "replace", address, "lladdr", "02:00:5e:00:53:01", "dev", hostInterface, "nud", "permanent"])
+    }
+
+    public func restore() throws {
+        try? Self.ip(["neigh", "del", address, "dev", hostInterface])
+        try Self.ip(["link", "set", hostInterface, "up"])
+    }
 
     /// Deletes the namespace and the veth pair (which goes with it); idempotent.
     public func remove() {

@@ -53,26 +53,26 @@ extension MQTTClient {
 
     /// Runs libmosquitto's blocking connect (DNS, TCP, and often the TLS handshake; the rest of the handshake and
     /// the CONNACK follow on the network thread) on a thread of its own so it never occupies the cooperative pool.
-    static func blockingConnect(_ handle: MosquittoHandle, _ options: MQTTClientOptions) async -> ConnectOutcome {
+    static func startConnect(
+        _ handle: MosquittoHandle, _ options: MQTTClientOptions, completion: @escaping @Sendable (ConnectOutcome) -> Void
+    ) {
         let host = options.endpoint.host
         let port = Int32(options.endpoint.port)
         let keepAlive = options.keepAliveSeconds
         let sessionExpiry = options.sessionExpirySeconds
-        return await withCheckedContinuation { continuation in
-            let thread = Thread {
-                var properties: OpaquePointer?
-                defer { mosquitto_property_free_all(&properties) }
-                let added = mosquitto_property_add_int32(
-                    &properties, Int32(MQTT_PROP_SESSION_EXPIRY_INTERVAL.rawValue), sessionExpiry)
-                guard added == MosquittoLibrary.success else {
-                    continuation.resume(returning: ConnectOutcome(code: added, errno: 0))
-                    return
-                }
-                let code = mosquitto_connect_bind_v5(handle.raw, host, port, keepAlive, nil, properties)
-                continuation.resume(returning: ConnectOutcome(code: code, errno: MosquittoLibrary.currentErrno))
+        let thread = Thread {
+            var properties: OpaquePointer?
+            defer { mosquitto_property_free_all(&properties) }
+            let added = mosquitto_property_add_int32(
+                &properties, Int32(MQTT_PROP_SESSION_EXPIRY_INTERVAL.rawValue), sessionExpiry)
+            guard added == MosquittoLibrary.success else {
+                completion(ConnectOutcome(code: added, errno: 0))
+                return
             }
-            thread.name = "mqtt-connect"
-            thread.start()
+            let code = mosquitto_connect_bind_v5(handle.raw, host, port, keepAlive, nil, properties)
+            completion(ConnectOutcome(code: code, errno: MosquittoLibrary.currentErrno))
         }
+        thread.name = "mqtt-connect"
+        thread.start()
     }
 }

@@ -64,7 +64,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
             phase = .connecting
             return handle
         }
-        let outcome = await Self.blockingConnect(handle, options)
+        let outcome = try await awaitConnectThread(handle)
 
         let startFailure: MQTTError? = lock.withLock {
             if closeRequested {
@@ -91,6 +91,18 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
             close()
             throw error
         }
+    }
+
+    /// Waits for the connect thread, but not past cancellation; an abandoned thread tears the client down
+    /// itself when its connect finally returns (it holds the client until then, so nothing is freed under it).
+    private func awaitConnectThread(_ handle: MosquittoHandle) async throws -> ConnectOutcome {
+        let wait = ConnectWait()
+        Self.startConnect(handle, options) { [self] outcome in
+            if !wait.finish(outcome) { lock.withLock { teardownLocked() } }
+        }
+        let outcome = await withTaskCancellationHandler { await wait.result() } onCancel: { wait.abandon() }
+        guard let outcome else { throw MQTTError("connecting to \(options.endpoint) was cancelled") }
+        return outcome
     }
 
     /// Subscribes; messages arrive as `.message` events. Returns the SUBSCRIBE's message id.

@@ -43,4 +43,25 @@ struct NetworkFaultTests {
         #expect(Set(keys).count == keys.count, "each exactly once")
         print("network cut: noticed after \(detection), everything delivered \(ContinuousClock.now - restoredAt) after the link came back")
     }
+
+    @Test func aStopWhileConnectingToADarkHostIsPrompt() async throws {
+        let namespace = try NetworkNamespace(tag: Int(getpid() % 10_000) + 1)
+        defer { namespace.remove() }
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamNamespace = namespace
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove() }
+        try namespace.blackhole()
+        try await lab.startGatewayAndWait(upstream: false)
+        try await lab.publish(SenMLTraffic.heartRates(count: 20, devices: 1).messages)
+        try await Task.sleep(for: .seconds(2))  // the uplink's connect now hangs in SYN retries
+        let asked = ContinuousClock.now
+        let status = lab.stopGateway()
+        let took = ContinuousClock.now - asked
+        #expect(status == 0, "a clean exit")
+        #expect(took < .seconds(10), "SIGTERM does not wait for the kernel's SYN retries: \(took)")
+        #expect(((try? lab.queueFigures().rows[2]) ?? 0) > 0, "what was taken in is committed before exit")
+        #expect(!lab.gatewayLogText().contains("cannot connect"), "the connect was still in progress, not failed: \(lab.gatewayLogText().suffix(1000))")
+        print("stop while connecting to a dark host: \(took)")
+    }
 }

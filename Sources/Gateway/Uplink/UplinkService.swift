@@ -62,6 +62,8 @@ final class UplinkService: Service {
                         try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
                     }
                 } catch {
+                    // A connect abandoned because the gateway is stopping is not a fault worth an error.
+                    if Task.isShuttingDownGracefully { break }
                     let reason = "\(error)"
                     if reason != lastError { logger.error("upstream \(settings.url): cannot connect: \(reason)") }
                     lastError = reason
