@@ -227,6 +227,8 @@ final class GatewayLab: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         var configuration = Configuration()
         configuration.readonly = true
+        // The gateway writes while tests look: wait for its lock rather than fail.
+        configuration.busyMode = .timeout(5)
         let db = try DatabaseQueue(path: path, configuration: configuration)
         return try db.read { db in
             try Row.fetchAll(db, sql: "SELECT lane, seq FROM seen ORDER BY arrival").map { ($0["lane"], $0["seq"]) }
@@ -237,6 +239,8 @@ final class GatewayLab: @unchecked Sendable {
     func queueFigures() throws -> (rows: [Int: Int], drops: [String: Int]) {
         var configuration = Configuration()
         configuration.readonly = true
+        // The gateway writes while tests look: wait for its lock rather than fail.
+        configuration.busyMode = .timeout(5)
         let db = try DatabaseQueue(path: dir.file(options.storePath), configuration: configuration)
         return try db.read { db in
             var rows: [Int: Int] = [:]

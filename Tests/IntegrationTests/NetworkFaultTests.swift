@@ -32,7 +32,8 @@ struct NetworkFaultTests {
         let detection = ContinuousClock.now - cutAt
         #expect(noticed, "the dead link is noticed: \(lab.gatewayLogText().suffix(1500))")
         #expect(detection <= .seconds(15), "within three keep-alive periods (5 s): \(detection)")
-        #expect(((try? lab.queueFigures().rows[2]) ?? 0) > 0, "readings wait in the queue meanwhile")
+        // Read with retries: a read-only look at a queue being written can meet a busy database.
+        #expect(await eventually(timeout: .seconds(10)) { ((try? lab.queueFigures().rows[2]) ?? 0) > 0 }, "readings wait in the queue meanwhile")
 
         try await Task.sleep(for: .seconds(2))
         try namespace.restore()
