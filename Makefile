@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/vitalgate
 
-.PHONY: all deps build demo test bench bench-decoders bench-signal soak release deb proto clean
+.PHONY: all deps build demo test bench bench-decoders bench-signal soak fuzz release deb proto clean
 
 all: build
 
@@ -39,6 +39,10 @@ bench-signal: deps
 ## The long crash loop: the gateway killed with SIGKILL at random 25 times under load.
 soak: deps
 	VITALGATE_SOAK_KILLS=$${SOAK_KILLS:-25} $(SWIFT) test --filter CrashLoopTests
+
+## libFuzzer on every decoder, the config and profile loaders and the envelope opener (Fuzz/), FUZZ_SECONDS each (default 60).
+fuzz: deps
+	Scripts/fuzz
 
 release: deps
 	$(SWIFT) build -c release --product vitalgate

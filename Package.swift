@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "vitalgate", targets: ["vitalgate"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "Receiver", targets: ["Receiver"]),
         .library(name: "GatewayModel", targets: ["GatewayModel"]),
         .library(name: "DeviceCodecs", targets: ["DeviceCodecs"]),

@@ -54,13 +54,19 @@ extension DeviceProfile {
         }
         guard !channels.isEmpty else { throw channelsValue.error("a profile needs at least one channel") }
         var sources: Set<String> = []
-        for channel in channels where !sources.insert(channel.source).inserted {
+        for channel in channels where !sources.insert(Self.sourceKey(channel.source, decoder: decoder)).inserted {
             throw channelsValue.error("two channels read the same source '\(channel.source)'")
         }
         return DeviceProfile(
             name: name, description: try map["description"]?.string() ?? "", file: document.file,
             transport: transport, decoder: decoder, serial: serial, lane: lane, channels: channels
         )
+    }
+
+    /// What a source names for the decoder: CSV columns by number, so "1" and "01" are one column.
+    private static func sourceKey(_ source: String, decoder: DecoderSpec) -> String {
+        guard case .lines(.csv) = decoder, let column = Int(source) else { return source }
+        return String(column)
     }
 
     private static func parseDecoder(_ name: String, options map: YAMLMapping) throws(ConfigError) -> DecoderSpec {

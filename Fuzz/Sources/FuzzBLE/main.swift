@@ -1,0 +1,4 @@
+import Foundation
+import FuzzDriver
+
+exit(FuzzDriverRun(CommandLine.argc, CommandLine.unsafeArgv, fuzz))
