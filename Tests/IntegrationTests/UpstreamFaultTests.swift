@@ -28,6 +28,25 @@ import Testing
         #expect(lab.gatewayLogText().components(separatedBy: "upstream connected").count - 1 >= 2, "it reconnected")
     }
 
+    @Test func anOutageLongerThanTheSessionExpiryLosesNothing() async throws {
+        var options = GatewayLab.Options(devices: 2)
+        options.upstreamSettings = ["sessionExpiry: 2s"]
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove() }
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
+        try await lab.publish(SenMLTraffic.heartRates(count: 200, devices: 2).messages)
+        lab.upstream.stop()
+        try await lab.publish(SenMLTraffic.heartRates(count: 400, devices: 2, offset: 200).messages)
+        // Well past the 2 s session expiry: the broker has forgotten the gateway's session.
+        try await Task.sleep(for: .seconds(5))
+        try await lab.restartUpstreamReceiverFirst()
+        let complete = await eventually(timeout: .seconds(60)) { lab.observations().count >= 600 }
+        let keys = lab.observations().map { "\($0.device)@\($0.effective)" }
+        #expect(complete && keys.count == 600, "\(keys.count) of 600: the queue, not the broker's session, carries the backlog")
+        #expect(Set(keys).count == keys.count)
+    }
+
     @Test func aLongOutageDrainsAlarmsFirstAndFasterThanRealTime() async throws {
         let lab = try GatewayLab(GatewayLab.Options(devices: 4))
         defer { lab.stopAll(); lab.dir.remove() }
