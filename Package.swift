@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         .target(name: "GatewayModel", swiftSettings: strict),
@@ -45,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "Store",
-            dependencies: ["GatewayModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [ .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),"GatewayModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .systemLibrary(
@@ -53,12 +54,17 @@ let package = Package(
             pkgConfig: "libmosquitto",
             providers: [.apt(["libmosquitto-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "Transport",
-            dependencies: ["CMosquitto", .product(name: "Logging", package: "swift-log")],
+            dependencies: [ .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),"CMosquitto", "COpenSSL", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .target(name: "GatewayLogging", dependencies: [.product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .target(name: "GatewayLogging", dependencies: [.product(name: "Logging", package: "swift-log"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], swiftSettings: strict),
         .target(name: "DeviceCodecs", dependencies: ["GatewayModel"], swiftSettings: strict),
         .target(
             name: "YAMLConfig",
@@ -73,6 +79,7 @@ let package = Package(
             name: "Gateway",
             dependencies: [
                 "GatewayModel", "Wire", "Store", "Transport", "DeviceCodecs", "Detection", "SignalAnalysis", "WFDB", "YAMLConfig",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -96,6 +103,7 @@ let package = Package(
             name: "vitalgate",
             dependencies: [
                 "Gateway", "GatewayModel", "GatewayLogging", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab", "WFDB",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

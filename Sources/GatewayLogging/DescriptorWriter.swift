@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +18,7 @@ import Darwin
 /// that has to be finished with a second call.
 final class DescriptorWriter: Sendable {
     private let descriptor: Int32
-    private let lock = Mutex(())
+    private let lock = NIOLock()
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -27,7 +27,7 @@ final class DescriptorWriter: Sendable {
     func emit(_ line: String) {
         var line = line
         line.withUTF8 { bytes in
-            lock.withLock { _ in
+            lock.withLock {
                 guard let base = bytes.baseAddress else { return }
                 var offset = 0
                 while offset < bytes.count {

@@ -3,16 +3,25 @@ import Foundation
 /// A real /usr/sbin/mosquitto on a loopback port, with persistence in its own directory so `restart()` keeps
 /// sessions. Stop it in a `defer`; `deinit` stops it too as a safety net.
 public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `lock`
-    /// Broker-side TLS material; clients must present a certificate signed by `caFile`.
+    /// Broker-side TLS material; clients must present a certificate signed by `caFile` unless
+    /// `requireClientCertificate` is false (then the broker never asks for one).
     public struct TLS: Sendable {
         public var caFile: String
         public var certFile: String
         public var keyFile: String
+        public var requireClientCertificate: Bool
+        /// The only protocol version the broker speaks: "tlsv1.2" or "tlsv1.3".
+        public var version: String
 
-        public init(caFile: String, certFile: String, keyFile: String) {
+        public init(
+            caFile: String, certFile: String, keyFile: String, requireClientCertificate: Bool = true,
+            version: String = "tlsv1.2"
+        ) {
             self.caFile = caFile
             self.certFile = certFile
             self.keyFile = keyFile
+            self.requireClientCertificate = requireClientCertificate
+            self.version = version
         }
 
         public init(pki: TestPKI) {
@@ -147,8 +156,8 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
                 "cafile \(tls.caFile)",
                 "certfile \(tls.certFile)",
                 "keyfile \(tls.keyFile)",
-                "require_certificate true",
-                "tls_version tlsv1.2",
+                "require_certificate \(tls.requireClientCertificate)",
+                "tls_version \(tls.version)",
             ]
         }
         return (lines + [extra, ""]).joined(separator: "\n")

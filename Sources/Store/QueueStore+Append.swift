@@ -60,7 +60,7 @@ extension QueueStore {
             }
             // Covers every seq handed out so far, not only the stored ones: a seq sealed into a
             // batch that is retried after a restart must still be below the next one issued.
-            let highWater = max(highestSeq, state.withLock { $0.lastSeq })
+            let highWater = max(highestSeq, state.withLockedValue { $0.lastSeq })
             try Self.persistHighWater(db, highWater)
             working.lastSeq = max(working.lastSeq, highWater)
             if (!outcome.evicted.isEmpty || !outcome.rejected.isEmpty) && !working.boundReached {

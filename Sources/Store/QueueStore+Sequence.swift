@@ -4,7 +4,7 @@ extension QueueStore {
     /// The next batch sequence number: strictly increasing for the life of the queue, across
     /// restarts (persisted high-water) and across quarantine (a new file starts at unix ms × 1000).
     public func nextSequence() -> UInt64 {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.lastSeq += 1
             return state.lastSeq
         }

@@ -29,7 +29,7 @@ extension QueueStore {
         } catch {
             throw QueueError(error, while: "read queue statistics")
         }
-        let lanes = state.withLock { $0.lanes }
+        let lanes = state.withLockedValue { $0.lanes }
         return QueueStats(
             lanes: lanes,
             totalBatches: lanes.values.reduce(0) { $0 + $1.batches },

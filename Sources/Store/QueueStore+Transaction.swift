@@ -10,7 +10,7 @@ extension QueueStore {
     ) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
-                var working = state.withLock { $0 }
+                var working = state.withLockedValue { $0 }
                 var result: T?
                 do {
                     try db.inTransaction(.immediate) {
@@ -21,7 +21,7 @@ extension QueueStore {
                     resynchronize(db)
                     throw error
                 }
-                state.withLock { current in
+                state.withLockedValue { current in
                     current.lanes = working.lanes
                     current.boundReached = working.boundReached
                     current.overBound = working.overBound
@@ -42,6 +42,6 @@ extension QueueStore {
     /// error for a commit that did reach the disk, the mirror must follow the file, not the hope.
     private func resynchronize(_ db: Database) {
         guard !db.isInsideTransaction, let lanes = try? Self.loadLaneTotals(db) else { return }
-        state.withLock { $0.lanes = QueueState.everyLane(lanes) }
+        state.withLockedValue { $0.lanes = QueueState.everyLane(lanes) }
     }
 }

@@ -1,7 +1,7 @@
 import GRDB
 import GatewayModel
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The durable store-and-forward queue of sealed batches: one SQLite file (WAL), bounded in
 /// bytes and age, rows deleted only on PUBACK or by counted eviction.
@@ -11,7 +11,7 @@ public final class QueueStore: Sendable {
     public let quarantinedFile: String?
     let pool: DatabasePool
     let logger: Logger
-    let state: Mutex<QueueState>
+    let state: NIOLockedValueBox<QueueState>
 
     init(
         pool: DatabasePool, configuration: QueueConfiguration, logger: Logger, quarantinedFile: String?,
@@ -21,7 +21,7 @@ public final class QueueStore: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.quarantinedFile = quarantinedFile
-        self.state = Mutex(state)
+        self.state = NIOLockedValueBox(state)
     }
 
     /// Checkpoints and closes the file; later calls throw. Dropping the last reference also closes.

@@ -66,11 +66,8 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
 
     /// The network loop stopped. Reports a disconnect unless on_disconnect already did: libmosquitto returns
     /// some errors (a failed TLS handshake among them) without calling on_disconnect.
-    func loopEnded(code: Int32, errno: Int32, tlsDetail: String?) {
-        let alreadyReported = condition.withLock { () -> Bool in
-            if let tlsDetail { problemLines.insert("certificate verification: \(tlsDetail)", at: 0) }
-            return sawDisconnect
-        }
+    func loopEnded(code: Int32, errno: Int32) {
+        let alreadyReported = condition.withLock { sawDisconnect }
         guard !alreadyReported else { return }
         didDisconnect(code: code, errno: errno)
     }
@@ -91,6 +88,18 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
             }
         }
         logger?.debug("libmosquitto: \(line)")
+    }
+
+    /// Our own TLS check stopped the handshake. libmosquitto would only retry the dead socket until the CONNACK
+    /// wait times out (it takes a failed TLS read for "try again"), so the waiting connect() fails now, with why.
+    func refuseHandshake(_ reason: String) {
+        recordProblem(reason)
+        failConnack(MQTTError(reason))
+    }
+
+    /// A problem found by our own TLS checks; it leads the reasons given.
+    func recordProblem(_ line: String) {
+        condition.withLock { problemLines.insert(line, at: 0) }
     }
 
     // MARK: Client side

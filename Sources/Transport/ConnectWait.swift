@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The meeting point of the blocking connect thread and the task awaiting it, which may give up first.
 ///
@@ -12,12 +12,12 @@ final class ConnectWait: Sendable {
         var abandoned = false
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     /// The thread's outcome, or nil once the waiting task was cancelled.
     func result() async -> MQTTClient.ConnectOutcome? {
         await withCheckedContinuation { continuation in
-            let ready: MQTTClient.ConnectOutcome?? = state.withLock { state in
+            let ready: MQTTClient.ConnectOutcome?? = state.withLockedValue { state in
                 if state.abandoned { return .some(nil) }
                 if let outcome = state.outcome { return .some(outcome) }
                 state.continuation = continuation
@@ -29,7 +29,7 @@ final class ConnectWait: Sendable {
 
     /// From the connect thread; false when the waiter has gone and the connection must be torn down.
     func finish(_ outcome: MQTTClient.ConnectOutcome) -> Bool {
-        let (waiter, wanted) = state.withLock { state -> (CheckedContinuation<MQTTClient.ConnectOutcome?, Never>?, Bool) in
+        let (waiter, wanted) = state.withLockedValue { state -> (CheckedContinuation<MQTTClient.ConnectOutcome?, Never>?, Bool) in
             guard !state.abandoned else { return (nil, false) }
             state.outcome = outcome
             defer { state.continuation = nil }
@@ -41,7 +41,7 @@ final class ConnectWait: Sendable {
 
     /// From the cancellation handler.
     func abandon() {
-        let waiter = state.withLock { state -> CheckedContinuation<MQTTClient.ConnectOutcome?, Never>? in
+        let waiter = state.withLockedValue { state -> CheckedContinuation<MQTTClient.ConnectOutcome?, Never>? in
             guard state.outcome == nil else { return nil }
             state.abandoned = true
             defer { state.continuation = nil }

@@ -9,7 +9,8 @@ extension MQTTClient {
     }
 
     /// Protocol, flow control, threading and TLS, all before the first byte goes out.
-    static func configure(_ raw: OpaquePointer, _ options: MQTTClientOptions) throws {
+    /// Protocol, flow control, threading and TLS, all before the first byte goes out.
+    static func configure(_ raw: OpaquePointer, _ options: MQTTClientOptions, tls: TLSContext?) throws {
         func check(_ rc: Int32, _ what: String) throws {
             guard rc == MosquittoLibrary.success else {
                 throw MQTTError("cannot \(what): \(MosquittoLibrary.errorText(rc))")
@@ -22,32 +23,11 @@ extension MQTTClient {
         // Our NetworkLoop thread runs the I/O while other threads publish; libmosquitto must lock and hand
         // outgoing packets to that thread instead of writing from the caller.
         try check(mosquitto_threaded_set(raw, true), "enable thread-safe mode")
-        if let tls = options.tls {
-            try configureTLS(raw, tls)
-        }
-    }
-
-    private static func configureTLS(_ raw: OpaquePointer, _ tls: MQTTTLSOptions) throws {
-        // libmosquitto answers an unreadable file with a bare "Invalid arguments"; name the file instead.
-        for (role, path) in [("CA", tls.caFile), ("client certificate", tls.certFile), ("client key", tls.keyFile)] {
-            if let path, !FileManager.default.isReadableFile(atPath: path) {
-                throw MQTTError("TLS \(role) file \"\(path)\" does not exist or is not readable")
-            }
-        }
-        var rc = mosquitto_tls_set(raw, tls.caFile, nil, tls.certFile, tls.keyFile, nil)
-        guard rc == MosquittoLibrary.success else {
-            throw MQTTError("cannot set up TLS: \(MosquittoLibrary.errorText(rc))")
-        }
-        let sslVerifyPeer: Int32 = 1  // OpenSSL's SSL_VERIFY_PEER; we do not import OpenSSL for one constant
-        rc = mosquitto_tls_opts_set(raw, sslVerifyPeer, tls.minimumVersion, nil)
-        guard rc == MosquittoLibrary.success else {
-            throw MQTTError("cannot set TLS options: \(MosquittoLibrary.errorText(rc))")
-        }
-        if !tls.verifyServer {
-            rc = mosquitto_tls_insecure_set(raw, true)
-            guard rc == MosquittoLibrary.success else {
-                throw MQTTError("cannot disable TLS host-name check: \(MosquittoLibrary.errorText(rc))")
-            }
+        if let tls {
+            // Without its defaults libmosquitto uses our context as it is: its own set-up of a user context skips
+            // the initialisation its verify callback depends on (libmosquitto 2.0).
+            try check(mosquitto_void_option(raw, MOSQ_OPT_SSL_CTX, UnsafeMutableRawPointer(tls.raw)), "use the TLS context")
+            try check(mosquitto_int_option(raw, MOSQ_OPT_SSL_CTX_WITH_DEFAULTS, 0), "keep the TLS context as built")
         }
     }
 

@@ -13,6 +13,8 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
     public let options: MQTTClientOptions
 
     private let state: CallbackState
+    /// Outlives `handle`: libmosquitto uses its SSL_CTX, whose callbacks find it through an unretained pointer.
+    private let tlsContext: TLSContext?
     private let loop = NetworkLoop()
     private let lock = NSLock()
     private var phase = Phase.idle
@@ -27,7 +29,9 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         self.options = options
         let (stream, continuation) = AsyncStream.makeStream(of: MQTTEvent.self, bufferingPolicy: .unbounded)
         events = stream
-        state = CallbackState(continuation: continuation, logger: options.logger)
+        let state = CallbackState(continuation: continuation, logger: options.logger)
+        self.state = state
+        tlsContext = try options.tls.map { try TLSContext($0, host: options.endpoint.host, state: state) }
 
         // libmosquitto holds this pointer until mosquitto_destroy; close() gives the reference back exactly once.
         let retained = Unmanaged.passRetained(state)
@@ -39,7 +43,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         }
         handle = MosquittoHandle(raw: raw)
         do {
-            try Self.configure(raw, options)
+            try Self.configure(raw, options, tls: tlsContext)
         } catch {
             close()
             throw error
@@ -192,13 +196,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         default:
             reason = MosquittoLibrary.errorText(outcome.code)
         }
-        // The handshake can fail inside the blocking connect as well as later on the network thread.
-        var problems = state.recentProblems
-        if outcome.code == MosquittoLibrary.code(MOSQ_ERR_TLS),
-            let detail = TLSDiagnostics.verificationFailure(of: handle)
-        {
-            problems.insert("certificate verification: \(detail)", at: 0)
-        }
+        let problems = state.recentProblems
         if !problems.isEmpty { reason += " [\(problems.joined(separator: "; "))]" }
         return MQTTError("cannot connect to \(options.endpoint): \(reason)")
     }

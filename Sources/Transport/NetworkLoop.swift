@@ -46,9 +46,7 @@ final class NetworkLoop: @unchecked Sendable {  // `stopRequested` and `exited` 
                 break
             }
         }
-        let tlsDetail =
-            code == MosquittoLibrary.code(MOSQ_ERR_TLS) ? TLSDiagnostics.verificationFailure(of: handle) : nil
-        state.loopEnded(code: code, errno: errno, tlsDetail: tlsDetail)
+        state.loopEnded(code: code, errno: errno)
         condition.withLock {
             exited = true
             condition.broadcast()

@@ -1,7 +1,7 @@
 import Foundation
 import Gateway
 import GatewayModel
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Prints what a replay's analysis finds: JSON lines (beats and events only) or a short summary.
 final class ReplayPrinter: Sendable {
@@ -11,7 +11,7 @@ final class ReplayPrinter: Sendable {
     }
 
     private let json: Bool
-    private let counts = Mutex(Counts())
+    private let counts = NIOLockedValueBox(Counts())
 
     init(json: Bool) {
         self.json = json
@@ -19,7 +19,7 @@ final class ReplayPrinter: Sendable {
 
     func take(_ output: AnalysisOutput) {
         var lines = ""
-        counts.withLock { counts in
+        counts.withLockedValue { counts in
             for beat in output.beats {
                 counts.beats[beat.channel, default: 0] += 1
                 if json { lines += "{\"type\":\"beat\",\"signal\":\(Self.quoted(beat.channel)),\"sample\":\(beat.sampleIndex)}\n" }
@@ -35,7 +35,7 @@ final class ReplayPrinter: Sendable {
     /// The summary for a terminal; nothing in JSON mode, where stdout carries only beats and events.
     func summary(seconds: Double) -> String? {
         guard !json else { return nil }
-        return counts.withLock { counts in
+        return counts.withLockedValue { counts in
             var lines = counts.beats.sorted { $0.key < $1.key }.map { signal, beats in
                 "\(signal): \(beats) beats, mean rate \(Int((Double(beats) * 60 / max(seconds, 1)).rounded())) /min"
             }

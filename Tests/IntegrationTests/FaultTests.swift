@@ -55,6 +55,28 @@ import Testing
         #expect(!log.contains("upstream connected"))
     }
 
+    @Test func anUpstreamThatDoesNotAskForTheClientCertificateIsRefused() async throws {
+        // Its own PKI, so the broker's certificate is valid for the gateway; only the missing request is wrong.
+        // No receiver: it is configured for mutual TLS too and would refuse this broker just the same.
+        let scratch = TempDirectory(prefix: "vitalgate-noask")
+        let pki = try TestPKI.make(in: scratch.path)
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamCA = pki.caCert
+        options.upstreamTLS = TestBroker.TLS(
+            caFile: pki.caCert, certFile: pki.serverCert, keyFile: pki.serverKey, requireClientCertificate: false)
+        let lab = try GatewayLab(options)
+        defer { lab.stopAll(); lab.dir.remove(); scratch.remove() }
+        try await lab.startGatewayAndWait(upstream: false)
+        try await lab.publish(SenMLTraffic.heartRates(count: 20, devices: 1).messages)
+        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
+        let log = lab.gatewayLogText()
+        #expect(refused, "log:\n\(log.suffix(2000))")
+        #expect(log.contains("did not ask for a client certificate"), "the reason is told: \(log.suffix(2000))")
+        #expect(!log.contains("upstream connected"))
+        #expect(!lab.upstream.logText().contains("New client connected"), "no CONNECT reached the broker: \(lab.upstream.logText().suffix(1500))")
+        #expect(await eventually(timeout: .seconds(10)) { ((try? lab.queueFigures().rows[2]) ?? 0) > 0 }, "readings wait in the queue")
+    }
+
     @Test func aCorruptQueueIsQuarantinedAndTheGatewayRunsOn() async throws {
         let lab = try GatewayLab(GatewayLab.Options(devices: 1))
         defer { lab.stopAll(); lab.dir.remove() }

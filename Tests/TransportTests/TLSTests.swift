@@ -11,14 +11,19 @@ import Transport
         let pki: TestPKI
         let broker: TestBroker
 
-        init(prefix: String, serverCert: ((TestPKI) throws -> (cert: String, key: String))? = nil) throws {
+        init(
+            prefix: String, serverCert: ((TestPKI) throws -> (cert: String, key: String))? = nil,
+            requireClientCertificate: Bool = true, version: String = "tlsv1.2"
+        ) throws {
             tmp = TempDirectory(prefix: prefix)
             do {
                 pki = try TestPKI.make(in: tmp.file("pki"))
                 let server = try serverCert?(pki) ?? (cert: pki.serverCert, key: pki.serverKey)
                 broker = try TestBroker.start(
                     in: tmp.file("broker"),
-                    tls: TestBroker.TLS(caFile: pki.caCert, certFile: server.cert, keyFile: server.key))
+                    tls: TestBroker.TLS(
+                        caFile: pki.caCert, certFile: server.cert, keyFile: server.key,
+                        requireClientCertificate: requireClientCertificate, version: version))
             } catch {
                 tmp.remove()
                 throw error
@@ -81,7 +86,7 @@ import Transport
         let client = try Fixtures.client(setup.broker.url, id: Fixtures.uniqueID("wronghost"), tls: setup.clientTLS())
         let error = try #require(await Self.connectError(client), "connected although the host name does not match")
         #expect(error.description.localizedCaseInsensitiveContains("certificate verify failed"), "\(error)")
-        #expect(error.description.localizedCaseInsensitiveContains("host name verification failed"), "\(error)")
+        #expect(error.description.localizedCaseInsensitiveContains("address mismatch"), "\(error)")
     }
 
     @Test func insecureModeSkipsOnlyTheHostNameCheck() async throws {
@@ -120,6 +125,33 @@ import Transport
         let client = try Fixtures.client(
             setup.broker.url, id: Fixtures.uniqueID("nocert"), tls: setup.clientTLS(withClientCert: false))
         #expect(await Self.connectError(client) != nil, "connected without a client certificate")
+    }
+
+    @Test(arguments: ["tlsv1.2", "tlsv1.3"])
+    func aServerThatDoesNotAskForTheClientCertificateIsRefused(version: String) async throws {
+        let setup = try Setup(prefix: "tls-noask", requireClientCertificate: false, version: version)
+        defer { setup.tearDown() }
+        let id = Fixtures.uniqueID("noask")
+        let client = try Fixtures.client(setup.broker.url, id: id, tls: setup.clientTLS())
+        let error = try #require(await Self.connectError(client), "connected to a server that accepts anyone")
+        #expect(error.description.contains("did not ask for a client certificate"), "\(error)")
+        #expect(!setup.broker.logText().contains(id), "the broker never saw our CONNECT: \(setup.broker.logText().suffix(1500))")
+
+        // The same server is fine for a client that was not configured for mutual TLS.
+        let plain = try Fixtures.client(
+            setup.broker.url, id: Fixtures.uniqueID("noask-plain"), tls: setup.clientTLS(withClientCert: false))
+        defer { plain.close() }
+        try await plain.connect()
+        #expect(plain.isConnected)
+    }
+
+    @Test func mutualTLS13ConnectsWhenTheServerAsks() async throws {
+        let setup = try Setup(prefix: "tls13-ok", version: "tlsv1.3")
+        defer { setup.tearDown() }
+        let client = try Fixtures.client(setup.broker.url, id: Fixtures.uniqueID("tls13"), tls: setup.clientTLS())
+        defer { client.close() }
+        try await client.connect()
+        #expect(client.isConnected)
     }
 
     @Test func missingCAFileIsReportedByName() throws {

@@ -1,8 +1,8 @@
 import CoreMetrics
 import GatewayModel
+import NIOConcurrencyHelpers
 import Prometheus
 import Store
-import Synchronization
 
 /// The gateway's metrics: swift-metrics handles on a Prometheus registry, owned by one runtime.
 ///
@@ -13,7 +13,7 @@ public final class GatewayMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let backend: PrometheusBackend
     /// Counter values already exported, by series, so a scrape adds only what is new.
-    private let exported = Mutex<[Series: Int64]>([:])
+    private let exported = NIOLockedValueBox<[Series: Int64]>([:])
     /// PUBACK round trips, recorded by the uplink.
     public let pubackLatency: CoreMetrics.Timer
 
@@ -38,7 +38,7 @@ public final class GatewayMetrics: Sendable {
     /// Adds to a counter what its source total gained since the last scrape.
     func count(_ name: String, _ labels: [(String, String)] = [], total: Int64) {
         let series = Series(name: name, labels: labels.map { "\($0.0)=\($0.1)" })
-        let delta = exported.withLock { seen -> Int64 in
+        let delta = exported.withLockedValue { seen -> Int64 in
             let previous = seen[series] ?? 0
             seen[series] = max(previous, total)
             return total - previous

@@ -1,5 +1,5 @@
+import NIOConcurrencyHelpers
 import Store
-import Synchronization
 
 /// Sealed alarm batches the store could not take (disk full, I/O errors), offered to the uplink
 /// straight from memory: an alarm must reach the platform even when it cannot be made durable.
@@ -13,11 +13,11 @@ final class AlarmOutbox: Sendable {
         var delivered: Set<UInt64> = []
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     /// Alarm batches waiting for the store; those already offered are not offered twice.
     func offer(_ batches: [PendingBatch]) {
-        state.withLock { state in
+        state.withLockedValue { state in
             let known = Set(state.pending.map(\.seq)).union(state.inFlight).union(state.delivered)
             state.pending += batches.filter { !known.contains($0.seq) }
         }
@@ -25,7 +25,7 @@ final class AlarmOutbox: Sendable {
 
     /// The next batch to publish, marked in flight.
     func next() -> PendingBatch? {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard !state.pending.isEmpty else { return nil }
             let batch = state.pending.removeFirst()
             state.inFlight.insert(batch.seq)
@@ -34,7 +34,7 @@ final class AlarmOutbox: Sendable {
     }
 
     func delivered(_ seq: UInt64) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.inFlight.remove(seq)
             state.delivered.insert(seq)
         }
@@ -42,7 +42,7 @@ final class AlarmOutbox: Sendable {
 
     /// Not acknowledged (refused, connection lost): offered again.
     func returned(_ batch: PendingBatch) {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard state.inFlight.remove(batch.seq) != nil else { return }
             state.pending.insert(batch, at: 0)
         }
@@ -50,11 +50,11 @@ final class AlarmOutbox: Sendable {
 
     /// Whether the uplink already delivered this batch; forgets it once asked, as the committer asks once.
     func takeDelivered(_ seq: UInt64) -> Bool {
-        state.withLock { $0.delivered.remove(seq) != nil }
+        state.withLockedValue { $0.delivered.remove(seq) != nil }
     }
 
     /// Stops offering: the store took the batches, the queue's own path carries them now.
     func withdraw(_ seqs: Set<UInt64>) {
-        state.withLock { state in state.pending.removeAll { seqs.contains($0.seq) } }
+        state.withLockedValue { state in state.pending.removeAll { seqs.contains($0.seq) } }
     }
 }

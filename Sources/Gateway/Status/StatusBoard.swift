@@ -1,21 +1,21 @@
 import DeviceCodecs
 import GatewayModel
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Live counters and states of one gateway process, written by the services and read by status views.
 public final class StatusBoard: Sendable {
-    private let state: Mutex<GatewaySnapshot>
+    private let state: NIOLockedValueBox<GatewaySnapshot>
 
     public init(gatewayID: String, upstreamURL: String, devices: [DeviceConfig]) {
-        state = Mutex(GatewaySnapshot(gatewayID: gatewayID, upstreamURL: upstreamURL))
+        state = NIOLockedValueBox(GatewaySnapshot(gatewayID: gatewayID, upstreamURL: upstreamURL))
         replaceDevices(devices)
     }
 
-    public func snapshot() -> GatewaySnapshot { state.withLock { $0 } }
+    public func snapshot() -> GatewaySnapshot { state.withLockedValue { $0 } }
 
     /// After a reload: new devices start waiting, removed ones go, the rest keep their counters.
     func replaceDevices(_ devices: [DeviceConfig]) {
-        state.withLock { snapshot in
+        state.withLockedValue { snapshot in
             var entries: [String: DeviceSnapshot] = [:]
             for device in devices {
                 var entry = snapshot.devices[device.info.id]
@@ -29,12 +29,12 @@ public final class StatusBoard: Sendable {
         }
     }
 
-    func update(_ body: (inout GatewaySnapshot) -> Void) { state.withLock { body(&$0) } }
+    func update(_ body: (inout GatewaySnapshot) -> Void) { state.withLockedValue { body(&$0) } }
 
     /// One decoded message or stream chunk of a device: counts, conditions and decoder errors.
     func record(_ mapped: ChannelMapper.Mapped, _ decoded: DecodedBatch, device: String, at unixMs: Int64) {
         let samples = mapped.measurements.count + mapped.waveforms.reduce(0) { $0 + $1.samples.count }
-        state.withLock {
+        state.withLockedValue {
             $0.messagesIn += decoded.frames
             $0.readingsIn += samples
             guard var entry = $0.devices[device] else { return }
@@ -58,7 +58,7 @@ public final class StatusBoard: Sendable {
 
     /// Keeps the set of active alarms current as events are raised and cleared.
     func record(_ events: [Event]) {
-        state.withLock { snapshot in
+        state.withLockedValue { snapshot in
             for event in events {
                 switch event.kind {
                 case .raised:
@@ -78,24 +78,24 @@ public final class StatusBoard: Sendable {
     }
 
     func recordDeviceState(_ device: String, _ state: DeviceSnapshot.State, reason: String? = nil) {
-        self.state.withLock {
+        self.state.withLockedValue {
             $0.devices[device]?.state = state
             if let reason { $0.devices[device]?.lastError = reason }
         }
     }
 
     func recordDecodeError(device: String, message: String) {
-        state.withLock {
+        state.withLockedValue {
             $0.decodeErrors += 1
             $0.devices[device]?.decodeErrors += 1
             $0.devices[device]?.lastError = message
         }
     }
 
-    func recordUnroutable() { state.withLock { $0.unroutableMessages += 1 } }
+    func recordUnroutable() { state.withLockedValue { $0.unroutableMessages += 1 } }
 
     /// A batch lost before it reached the queue (the queue counts its own evictions).
-    func recordDrop(lane: Lane, reason: String) { state.withLock { $0.droppedBeforeQueue[lane, default: [:]][reason, default: 0] += 1 } }
+    func recordDrop(lane: Lane, reason: String) { state.withLockedValue { $0.droppedBeforeQueue[lane, default: [:]][reason, default: 0] += 1 } }
 }
 
 /// A consistent copy of the gateway's counters and states at one moment.

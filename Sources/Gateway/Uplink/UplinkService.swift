@@ -2,16 +2,16 @@ import CoreMetrics
 import Foundation
 import GatewayModel
 import Logging
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 import Store
-import Synchronization
 import Transport
 
 /// Forwards queued batches upstream over MQTT 5 (QoS 1, TLS), reconnecting with jittered backoff.
 final class UplinkService: Service {
     /// Swapped by a reload; each connection attempt reads it afresh, which also re-reads the TLS files.
-    private let currentSettings: Mutex<UpstreamSettings>
-    private var settings: UpstreamSettings { currentSettings.withLock { $0 } }
+    private let currentSettings: NIOLockedValueBox<UpstreamSettings>
+    private var settings: UpstreamSettings { currentSettings.withLockedValue { $0 } }
     private let store: QueueStore
     private let signal: QueueSignal
     private let status: StatusBoard
@@ -19,7 +19,7 @@ final class UplinkService: Service {
     private let topicForLane: [Lane: String]
     /// How long a graceful stop waits for outstanding PUBACKs.
     private let drainTimeout: Duration
-    private let session = Mutex<AsyncStream<UplinkInput>.Continuation?>(nil)
+    private let session = NIOLockedValueBox<AsyncStream<UplinkInput>.Continuation?>(nil)
     private let ackLatency: CoreMetrics.Timer?
     private let outbox: AlarmOutbox?
 
@@ -28,7 +28,7 @@ final class UplinkService: Service {
         logger: Logger, ackLatency: CoreMetrics.Timer? = nil, outbox: AlarmOutbox? = nil, drainTimeout: Duration = .seconds(3)
     ) {
         self.outbox = outbox
-        self.currentSettings = Mutex(settings)
+        self.currentSettings = NIOLockedValueBox(settings)
         self.ackLatency = ackLatency
         self.store = store
         self.signal = signal
@@ -76,14 +76,14 @@ final class UplinkService: Service {
                 }
             }
         } onGracefulShutdown: {
-            self.session.withLock { _ = $0?.yield(.shutdown) }
+            self.session.withLockedValue { _ = $0?.yield(.shutdown) }
         }
     }
 
     /// Takes new upstream settings; a changed endpoint, identity or TLS file reconnects at once.
     func reload(_ settings: UpstreamSettings, reconnect: Bool) {
-        currentSettings.withLock { $0 = settings }
-        if reconnect { session.withLock { _ = $0?.yield(.reconnect) } }
+        currentSettings.withLockedValue { $0 = settings }
+        if reconnect { session.withLockedValue { _ = $0?.yield(.reconnect) } }
     }
 
     private func clientOptions() -> MQTTClientOptions {
@@ -98,8 +98,8 @@ final class UplinkService: Service {
 
     private func runSession(_ client: MQTTClient) async {
         let (inputs, continuation) = AsyncStream<UplinkInput>.makeStream()
-        session.withLock { $0 = continuation }
-        defer { session.withLock { $0 = nil } }
+        session.withLockedValue { $0 = continuation }
+        defer { session.withLockedValue { $0 = nil } }
         let now = WallClock.nowUnixMs()
         status.update {
             // A connection after an earlier one (since is set once the first one ends) is a reconnect.
