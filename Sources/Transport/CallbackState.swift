@@ -14,6 +14,7 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
     private static let keptProblemLines = 8
 
     let continuation: AsyncStream<MQTTEvent>.Continuation
+    private let buffer: ReceiveBuffer
     private let logger: Logger?
     private let condition = NSCondition()
     private var connack = Connack.pending(waiter: nil)
@@ -22,8 +23,9 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
     private var refusal: String?
     private var problemLines: [String] = []
 
-    init(continuation: AsyncStream<MQTTEvent>.Continuation, logger: Logger?) {
+    init(continuation: AsyncStream<MQTTEvent>.Continuation, buffer: ReceiveBuffer, logger: Logger?) {
         self.continuation = continuation
+        self.buffer = buffer
         self.logger = logger
     }
 
@@ -76,7 +78,9 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
         continuation.yield(.published(mid: mid, reasonCode: Int(reasonCode)))
     }
 
+    /// The one callback that may wait: for room in the receive buffer, which holds back the PUBACK (see ReceiveBuffer).
     func didReceive(_ message: MQTTMessage) {
+        buffer.admit()
         continuation.yield(.message(message))
     }
 

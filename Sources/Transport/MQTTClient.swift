@@ -8,8 +8,9 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         case idle, connecting, running, closed
     }
 
-    /// Every callback becomes an event here, buffered without limit; iterate it from one task only.
-    public let events: AsyncStream<MQTTEvent>
+    /// Every callback becomes an event here; received messages wait at most `options.receiveBufferLimit` deep.
+    /// Iterate it from one task only.
+    public let events: MQTTEvents
     public let options: MQTTClientOptions
 
     private let state: CallbackState
@@ -28,8 +29,9 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         try options.validate()
         self.options = options
         let (stream, continuation) = AsyncStream.makeStream(of: MQTTEvent.self, bufferingPolicy: .unbounded)
-        events = stream
-        let state = CallbackState(continuation: continuation, logger: options.logger)
+        let buffer = ReceiveBuffer(limit: options.receiveBufferLimit)
+        events = MQTTEvents(stream: stream, buffer: buffer)
+        let state = CallbackState(continuation: continuation, buffer: buffer, logger: options.logger)
         self.state = state
         tlsContext = try options.tls.map { try TLSContext($0, host: options.endpoint.host, state: state) }
 
@@ -55,6 +57,9 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         close()
     }
 
+    /// Received messages not yet taken from `events`.
+    public var bufferedMessages: Int { events.buffer.count }
+
     /// True between the accepting CONNACK and the disconnect.
     public var isConnected: Bool { state.isConnected }
 
@@ -76,13 +81,11 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
                 return MQTTError("the MQTT client was closed while connecting to \(options.endpoint)")
             }
             guard outcome.code == MosquittoLibrary.success else {
-                let failure = connectFailure(outcome, handle)
+                let failure = connectFailure(outcome)
                 teardownLocked()
                 return failure
             }
-            loop.start(handle, reportingTo: state)
-            phase = .running
-            return nil
+            return nil  // the connect thread started the network thread
         }
         if let startFailure { throw startFailure }
 
@@ -102,6 +105,15 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
     private func awaitConnectThread(_ handle: MosquittoHandle) async throws -> ConnectOutcome {
         let wait = ConnectWait()
         Self.startConnect(handle, options) { [self] outcome in
+            // The network thread starts here, not when the awaiting task next runs: on a busy box the cooperative
+            // pool can take longer than the keep-alive to get round to it, and until then nobody sends our CONNECT.
+            if outcome.code == MosquittoLibrary.success {
+                lock.withLock {
+                    guard phase == .connecting, !closeRequested else { return }
+                    loop.start(handle, reportingTo: state)
+                    phase = .running
+                }
+            }
             if !wait.finish(outcome) { lock.withLock { teardownLocked() } }
         }
         let outcome = await withTaskCancellationHandler { await wait.result() } onCancel: { wait.abandon() }
@@ -185,8 +197,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         }
     }
 
-    /// Must be called before teardown: it may ask OpenSSL about the handle's TLS session.
-    private func connectFailure(_ outcome: ConnectOutcome, _ handle: MosquittoHandle) -> MQTTError {
+    private func connectFailure(_ outcome: ConnectOutcome) -> MQTTError {
         var reason: String
         switch outcome.code {
         case MosquittoLibrary.code(MOSQ_ERR_ERRNO):
@@ -204,6 +215,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
     /// Must be called with `lock` held. Frees everything; libmosquitto calls back no more once this returns.
     private func teardownLocked() {
         let wasRunning = phase == .running
+        events.buffer.close()  // a callback waiting for room would keep the network thread from stopping
         phase = .closed
         if let raw = handle?.raw {
             handle = nil

@@ -15,6 +15,9 @@ public struct MQTTClientOptions: Sendable {
     public var sendMaximum: Int
     /// Most QoS>0 messages the broker may have in flight towards us.
     public var receiveMaximum: Int
+    /// Most received messages waiting in `MQTTClient.events`; when full, libmosquitto's thread waits before
+    /// acknowledging more. nil: unbounded.
+    public var receiveBufferLimit: Int?
     /// Upper bound on waiting for the CONNACK once the socket is open (covers a stalled TLS handshake).
     public var connectTimeout: Duration
     /// Receives libmosquitto's own log lines at debug level; nil keeps them out of the log.
@@ -23,8 +26,10 @@ public struct MQTTClientOptions: Sendable {
     public init(
         endpoint: MQTTEndpoint, clientID: String, cleanStart: Bool, sessionExpirySeconds: UInt32,
         keepAliveSeconds: Int32 = 30, tls: MQTTTLSOptions? = nil, sendMaximum: Int = 32,
-        receiveMaximum: Int = 1000, connectTimeout: Duration = .seconds(10), logger: Logger? = nil
+        receiveMaximum: Int = 1000, receiveBufferLimit: Int? = nil, connectTimeout: Duration = .seconds(10),
+        logger: Logger? = nil
     ) {
+        self.receiveBufferLimit = receiveBufferLimit
         self.endpoint = endpoint
         self.clientID = clientID
         self.cleanStart = cleanStart
@@ -48,6 +53,9 @@ public struct MQTTClientOptions: Sendable {
         }
         guard (1...65535).contains(sendMaximum), (1...65535).contains(receiveMaximum) else {
             throw MQTTError("MQTT send/receive maximum must be 1...65535")
+        }
+        if let receiveBufferLimit, receiveBufferLimit < 1 {
+            throw MQTTError("the receive buffer must hold at least one message, not \(receiveBufferLimit)")
         }
         guard (5...65535).contains(keepAliveSeconds) else {
             throw MQTTError("MQTT keep-alive must be 5...65535 seconds")

@@ -68,9 +68,10 @@ final class TLSContext: @unchecked Sendable {  // `raw` is immutable after init;
     private static func drainErrors() -> String {
         var reasons: [String] = []
         while case let code = ERR_get_error(), code != 0 {
-            var buffer = [CChar](repeating: 0, count: 256)
-            ERR_error_string_n(code, &buffer, buffer.count)
-            reasons.append(String(cString: buffer))
+            reasons.append(withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { buffer in
+                ERR_error_string_n(code, buffer.baseAddress, buffer.count)
+                return String(cString: buffer.baseAddress!)
+            })
         }
         return reasons.isEmpty ? "unknown OpenSSL error" : reasons.joined(separator: "; ")
     }

@@ -9,12 +9,17 @@ extension ReplayCommand {
     /// command ends once the queue has drained upstream (or after a minute of trying).
     func throughGateway(_ replay: RecordReplay, configPath: String, printer: ReplayPrinter, logger: Logger) async throws {
         let settings: GatewayConfig
-        do { settings = try GatewayConfig.load(path: configPath).adding(replay) } catch { throw exitForBadInput(error) }
+        let beds = replay.beds(self.beds)
+        do { settings = try GatewayConfig.load(path: configPath).adding(replay, beds: beds) } catch { throw exitForBadInput(error) }
         let runtime = try GatewayRuntime.make(config: settings, logger: logger, observer: { printer.take($0) })
         let group = ServiceGroup(configuration: .init(services: runtime.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let running = Task { try await group.run() }
         while runtime.status.snapshot().pipelineTicks == 0 { try await Task.sleep(for: .milliseconds(20)) }
-        try await play(replay) { chunks in runtime.feed.send(chunks, from: replay.device.info) }
+        try await play(replay) { chunks in
+            for bed in beds {
+                await runtime.feed.send(chunks.map { var chunk = $0; chunk.device = bed.info.id; return chunk }, from: bed.info)
+            }
+        }
         runtime.feed.endOfRecording()
         runtime.feed.flush()
         let drained = await waitForDrain(runtime, timeout: .seconds(60))

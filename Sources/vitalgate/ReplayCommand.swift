@@ -18,11 +18,15 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON line per detected beat and per event, and nothing else on stdout.") var json = false
     @Option(help: "A gateway.yaml: the record becomes a device and is sealed, stored and forwarded.") var config: String?
     @Option(help: "Seconds of signal per chunk, as a monitor would send them.") var chunk: Double = 0.25
+    @Option(help: "With --config: play the record at this many beds at once, each its own patient (a ward's load).")
+    var beds: Int = 1
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number") }
         guard chunk > 0, chunk <= 10 else { throw ValidationError("--chunk must be between 0 and 10 seconds") }
+        guard (1...10_000).contains(beds) else { throw ValidationError("--beds must be between 1 and 10000") }
+        guard beds == 1 || config != nil else { throw ValidationError("--beds needs --config (the whole gateway)") }
     }
 
     func run() async throws {

@@ -3,15 +3,16 @@ import GatewayModel
 /// Hands readings to a running pipeline as a device source would; `vitalgate replay` feeds a
 /// recorded signal through it.
 public struct PipelineFeed: Sendable {
-    let continuation: AsyncStream<PipelineInput>.Continuation
+    let inbox: PipelineInbox
 
-    public func send(_ waveforms: [WaveformChunk], from device: DeviceInfo) {
-        continuation.yield(.readings(device: device, lane: .wave, measurements: [], waveforms: waveforms))
+    /// Waits for room in the pipeline's inbox, as a device source does.
+    public func send(_ waveforms: [WaveformChunk], from device: DeviceInfo) async {
+        await inbox.send(.readings(device: device, lane: .wave, measurements: [], waveforms: waveforms))
     }
 
     /// The recording ended (see `Analyzer.finish`).
-    public func endOfRecording() { continuation.yield(.endOfRecording) }
+    public func endOfRecording() { inbox.post(.endOfRecording) }
 
     /// Seal the open batches now rather than at the end of their latency window.
-    public func flush() { continuation.yield(.flush) }
+    public func flush() { inbox.post(.flush) }
 }

@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// One task owns the batcher and detectors, so the hot path takes no locks.
 final class PipelineService: Service {
     private let input: AsyncStream<PipelineInput>
-    private let inputContinuation: AsyncStream<PipelineInput>.Continuation
+    private let inbox: PipelineInbox
     private let status: StatusBoard
     private let logger: Logger
     private let tickInterval: Duration
@@ -21,13 +21,13 @@ final class PipelineService: Service {
     }
 
     init(
-        input: AsyncStream<PipelineInput>, inputContinuation: AsyncStream<PipelineInput>.Continuation,
+        input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
         analyzer: Analyzer, batcher: Batcher, committer: BatchCommitter, status: StatusBoard, logger: Logger,
         tickInterval: Duration = .milliseconds(25), observer: (@Sendable (AnalysisOutput) -> Void)? = nil
     ) {
         self.observer = observer
         self.input = input
-        self.inputContinuation = inputContinuation
+        self.inbox = inbox
         self.state = State(analyzer: analyzer, batcher: batcher, committer: committer)
         self.status = status
         self.logger = logger
@@ -36,25 +36,27 @@ final class PipelineService: Service {
 
     func run() async {
         var state = self.state
-        let ticker = Task { [inputContinuation, tickInterval] in
+        let ticker = Task { [inbox, tickInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: tickInterval)
-                inputContinuation.yield(.tick)
+                inbox.post(.tick)
             }
         }
         await withGracefulShutdownHandler {
             var handled = 0
             for await item in input {
                 handle(item, state: &state)
+                if case .readings = item { inbox.gate.leave() }
                 handled &+= 1
                 // Under load the input never runs dry; without this the uplink could starve.
                 if handled % 64 == 0 { await Task.yield() }
             }
-        } onGracefulShutdown: { [inputContinuation] in
+        } onGracefulShutdown: { [inbox] in
             // Sources stop before the pipeline (service order), so finishing the stream here
             // lets the loop drain everything they handed over before the final flush.
-            inputContinuation.finish()
+            inbox.continuation.finish()
         }
+        inbox.gate.close()
         ticker.cancel()
         state.committer.commit(state.batcher.drain())
         await state.committer.flushBeforeExit(deadline: .now + .seconds(5))

@@ -66,6 +66,16 @@ public struct RecordReplay: Sendable {
         return analysis
     }
 
+    /// `count` bedside devices (each its own patient) playing this record, for loads of a whole ward; one bed is
+    /// the record's own device. Relabel the chunks for each with `WaveformChunk.device`.
+    public func beds(_ count: Int) -> [DeviceConfig] {
+        guard count > 1 else { return [device] }
+        return (1...count).map { number in
+            let id = "\(device.info.id)-bed\(number)"
+            return DeviceConfig(info: DeviceInfo(id: id, profile: profile.name, patient: id), topic: nil, port: nil)
+        }
+    }
+
     /// Names of the signals, in record order.
     public var signalNames: [String] { channelNames }
 

@@ -5,6 +5,6 @@ struct GatewayParts: Sendable {
     let status: StatusBoard
     let uplink: UplinkService
     let sources: DeviceSources
-    let pipeline: AsyncStream<PipelineInput>.Continuation
+    let pipeline: PipelineInbox
     let makeSources: @Sendable (GatewayConfig) -> [any Service]
 }

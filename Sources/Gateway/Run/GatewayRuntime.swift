@@ -30,24 +30,25 @@ public struct GatewayRuntime: Sendable {
         let signal = QueueSignal()
         let outbox = AlarmOutbox()
         let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
+        let inbox = PipelineInbox(continuation: continuation, gate: InboxGate(capacity: PipelineInbox.defaultCapacity))
 
         let uplink = UplinkService(
             settings: config.upstream, gatewayID: config.gatewayID, site: config.site, store: store, signal: signal,
             status: status, logger: logger.labelled("uplink"), ackLatency: metrics.pubackLatency, outbox: outbox
         )
         let pipeline = makePipeline(
-            config, input: input, continuation: continuation, store: store, signal: signal, outbox: outbox, status: status, logger: logger,
+            config, input: input, inbox: inbox, store: store, signal: signal, outbox: outbox, status: status, logger: logger,
             observer: observer
         )
         let makeSources: @Sendable (GatewayConfig) -> [any Service] = { config in
-            deviceSources(for: config, output: continuation, status: status, logger: logger)
+            deviceSources(for: config, output: inbox, status: status, logger: logger)
         }
         let sources = DeviceSources(sources: makeSources(config), logger: logger.labelled("sources"))
-        let parts = GatewayParts(status: status, uplink: uplink, sources: sources, pipeline: continuation, makeSources: makeSources)
+        let parts = GatewayParts(status: status, uplink: uplink, sources: sources, pipeline: inbox, makeSources: makeSources)
         let reloader = Reloader(config: config, parts: parts, logger: logger.labelled("reload"))
         let api = ControlAPI(
             socketPath: config.api.socket, status: status, store: store, maxBytes: config.store.maxBytes,
-            control: ControlActions(reloader: reloader, pipeline: continuation), logger: logger.labelled("api")
+            control: ControlActions(reloader: reloader, pipeline: inbox), logger: logger.labelled("api")
         )
         var services: [any Service] = [api]
         if let address = config.api.metrics {
@@ -55,11 +56,11 @@ public struct GatewayRuntime: Sendable {
         }
         services += [uplink, QueueJanitor(store: store, logger: logger.labelled("queue")), pipeline, sources, ReloadService(reloader: reloader)]
         services.append(SystemdService(notifier: SystemdNotifier(), status: status, store: store, logger: logger.labelled("systemd")))
-        return GatewayRuntime(config: config, status: status, store: store, metrics: metrics, feed: PipelineFeed(continuation: continuation), services: services)
+        return GatewayRuntime(config: config, status: status, store: store, metrics: metrics, feed: PipelineFeed(inbox: inbox), services: services)
     }
 
     private static func makePipeline(
-        _ config: GatewayConfig, input: AsyncStream<PipelineInput>, continuation: AsyncStream<PipelineInput>.Continuation,
+        _ config: GatewayConfig, input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
         store: QueueStore, signal: QueueSignal, outbox: AlarmOutbox, status: StatusBoard, logger: Logger,
         observer: (@Sendable (AnalysisOutput) -> Void)?
     ) -> PipelineService {
@@ -71,14 +72,14 @@ public struct GatewayRuntime: Sendable {
             outbox: outbox
         )
         return PipelineService(
-            input: input, inputContinuation: continuation, analyzer: Analyzer(devices: config.deviceProfiles),
+            input: input, inbox: inbox, analyzer: Analyzer(devices: config.deviceProfiles),
             batcher: Batcher(policies: policies), committer: committer, status: status, logger: logger.labelled("pipeline"), observer: observer
         )
     }
 
     /// One MQTT source for the broker-connected devices and one serial source per serial device.
     static func deviceSources(
-        for config: GatewayConfig, output: AsyncStream<PipelineInput>.Continuation, status: StatusBoard, logger: Logger
+        for config: GatewayConfig, output: PipelineInbox, status: StatusBoard, logger: Logger
     ) -> [any Service] {
         let devices = config.deviceProfiles
         let mqtt = MQTTSensorSource(

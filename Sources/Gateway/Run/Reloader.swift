@@ -43,7 +43,7 @@ actor Reloader {
         let oldIDs = Set(old.devices.map(\.info.id))
         let newIDs = Set(next.devices.map(\.info.id))
         apply.status.replaceDevices(next.devices)
-        apply.pipeline.yield(.reconfigure(Analyzer(devices: next.deviceProfiles)))
+        apply.pipeline.post(.reconfigure(Analyzer(devices: next.deviceProfiles)))
         apply.sources.replace(with: apply.makeSources(next))
         let fingerprint = next.upstream.fingerprint()
         let reconnect = fingerprint != upstreamFingerprint

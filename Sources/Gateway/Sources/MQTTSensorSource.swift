@@ -21,13 +21,16 @@ final class MQTTSensorSource: Service {
         var router: DeviceRouter
     }
 
+    /// Messages taken from the broker but not yet handed to the pipeline; beyond it the broker holds them.
+    static let receiveBufferLimit = 1024
+
     private let settings: SensorSettings
     private let routes: [Route]
-    private let output: AsyncStream<PipelineInput>.Continuation
+    private let output: PipelineInbox
     private let status: StatusBoard
     private let logger: Logger
 
-    init(settings: SensorSettings, devices: [(DeviceConfig, DeviceProfile)], output: AsyncStream<PipelineInput>.Continuation, status: StatusBoard, logger: Logger) {
+    init(settings: SensorSettings, devices: [(DeviceConfig, DeviceProfile)], output: PipelineInbox, status: StatusBoard, logger: Logger) {
         self.settings = settings
         self.routes = devices.compactMap { device, profile in
             device.topic.map { Route(filter: TopicFilter($0), decoder: DeviceDecoder(device: device.info, profile: profile)) }
@@ -75,7 +78,7 @@ final class MQTTSensorSource: Service {
     private func clientOptions() -> MQTTClientOptions {
         MQTTClientOptions(
             endpoint: settings.endpoint, clientID: settings.clientID, cleanStart: false,
-            sessionExpirySeconds: 86400, tls: settings.tls
+            sessionExpirySeconds: 86400, tls: settings.tls, receiveBufferLimit: Self.receiveBufferLimit
         )
     }
 
@@ -84,7 +87,7 @@ final class MQTTSensorSource: Service {
         for await event in client.events {
             switch event {
             case let .message(message):
-                handle(message, state: &state)
+                await handle(message, state: &state)
                 handled &+= 1
                 // A busy stream never suspends the loop; let the uplink and the pipeline run.
                 if handled % 64 == 0 { await Task.yield() }
@@ -99,7 +102,7 @@ final class MQTTSensorSource: Service {
         }
     }
 
-    private func handle(_ message: MQTTMessage, state: inout LoopState) {
+    private func handle(_ message: MQTTMessage, state: inout LoopState) async {
         let now = WallClock.nowUnixMs()
         let matches = state.router.routes(for: message.topic)
         for index in matches {
@@ -109,7 +112,7 @@ final class MQTTSensorSource: Service {
                 let (mapped, decoded) = try route.decoder.decodeAndMap(message.payload, topic: message.topic, nowUnixMs: now)
                 status.record(mapped, decoded, device: device.id, at: now)
                 guard !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty else { continue }
-                output.yield(.readings(
+                await output.send(.readings(
                     device: device, lane: route.decoder.profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
                     conditions: decoded.conditions
                 ))

@@ -12,11 +12,11 @@ final class SerialSource: Service {
     private let path: String
     private let settings: SerialSettings
     private let mapper: ChannelMapper
-    private let output: AsyncStream<PipelineInput>.Continuation
+    private let output: PipelineInbox
     private let status: StatusBoard
     private let logger: Logger
 
-    init(device: DeviceConfig, profile: DeviceProfile, output: AsyncStream<PipelineInput>.Continuation, status: StatusBoard, logger: Logger) {
+    init(device: DeviceConfig, profile: DeviceProfile, output: PipelineInbox, status: StatusBoard, logger: Logger) {
         self.device = device
         self.profile = profile
         self.path = device.port ?? ""
@@ -66,7 +66,7 @@ final class SerialSource: Service {
                     log.warning(logger, key: "decode", "device \(device.info.id): \(decoded.errors.count) bad frame(s) on \(path): \(error.message)")
                 }
                 if !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty {
-                    output.yield(.readings(
+                    await output.send(.readings(
                         device: device.info, lane: profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
                         conditions: decoded.conditions
                     ))

@@ -1,0 +1,44 @@
+import Synchronization
+import Testing
+@testable import Gateway
+
+/// The bound between the sources and the pipeline.
+@Suite struct InboxGateTests {
+    @Test func aSenderWaitsAtTheBoundAndEveryInputGetsThrough() async throws {
+        let gate = InboxGate(capacity: 4)
+        let entered = Atomic<Int>(0)
+        let sender = Task {
+            for _ in 0..<10 {
+                await gate.enter()
+                entered.add(1, ordering: .relaxed)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(entered.load(ordering: .relaxed) == 4, "the sender stopped at the bound")
+        #expect(gate.outstanding == 4)
+
+        // The pipeline's side: one leave per input that entered, as it handles them.
+        var left = 0
+        while entered.load(ordering: .relaxed) < 10 || gate.outstanding > 0 {
+            if gate.outstanding > 0 {
+                gate.leave()
+                left += 1
+            }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        await sender.value
+        #expect(entered.load(ordering: .relaxed) == 10, "each place handed on reached the waiting sender")
+        #expect(left == 10)
+    }
+
+    @Test func closingReleasesWaitersAndNeverBlocksAgain() async {
+        let gate = InboxGate(capacity: 1)
+        await gate.enter()
+        let waiting = Task { await gate.enter() }
+        try? await Task.sleep(for: .milliseconds(100))
+        gate.close()
+        await waiting.value
+        await gate.enter()  // would hang if close did not open the gate for good
+        #expect(gate.outstanding == 3)
+    }
+}
