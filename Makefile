@@ -21,10 +21,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## End-to-end throughput, latency, CPU and memory, serial devices, decoders; writes BENCHMARKS.md.
+## End-to-end throughput, latency, CPU and memory (vitals and waveforms), serial devices, decoders; writes BENCHMARKS.md.
 bench: deps
 	$(SWIFT) build -c release --product vitalgate
 	Scripts/bench
+	Scripts/bench-wave
 	Scripts/bench-serial 64
 	Scripts/bench-decoders
 

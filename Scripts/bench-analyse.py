@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
 """One benchmark run: delivered rate, publish-to-receiver latency, gateway CPU and RSS, as a TSV line."""
-import datetime, glob, json, sys
+import datetime, glob, json, os, sys
 
-run_dir, rate, offered, sent, cpu_before, cpu_after, ticks, rss_kib = sys.argv[1:9]
+from broker_log import published_bytes
+
+run_dir, rate, offered, sent, cpu_before, cpu_after, ticks, rss_kib, probes = sys.argv[1:10]
 sent = int(sent)
 
 def ms(stamp):
     return datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc).timestamp() * 1000
 
 latencies, first, last, seen = [], None, None, set()
+alarm_latencies = []
 for path in glob.glob(f"{run_dir}/fhir/*/*.ndjson"):
     with open(path) as handle:
         for line in handle:
             resource = json.loads(line)
+            if resource.get("resourceType") == "DetectedIssue":
+                # The probe's limit alarms (not NEWS2 escalations): from the reading to the receiver's write.
+                if resource["status"] == "final" and resource["code"]["text"].startswith("below-90"):
+                    alarm_latencies.append(ms(resource["meta"]["lastUpdated"]) - ms(resource["identifiedDateTime"]))
+                continue
             if resource.get("resourceType") != "Observation":
                 continue
             key = (resource["device"]["display"], resource["effectiveDateTime"], resource["valueQuantity"]["value"])
@@ -23,8 +31,9 @@ for path in glob.glob(f"{run_dir}/fhir/*/*.ndjson"):
             last = issued if last is None else max(last, issued)
 
 latencies.sort()
-def pct(p):
-    return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float("nan")
+alarm_latencies.sort()
+def pct(p, values=latencies):
+    return values[min(len(values) - 1, int(p * len(values)))] if values else float("nan")
 
 span = (last - first) / 1000 if latencies else float("nan")
 cpu_seconds = (float(cpu_after) - float(cpu_before)) / float(ticks)
@@ -32,4 +41,7 @@ print("\t".join(str(x) for x in [
     rate, offered, sent, len(latencies), len(seen), round(len(latencies) / span) if latencies else 0,
     round(pct(0.5)), round(pct(0.99)), round(latencies[-1]) if latencies else "nan",
     round(cpu_seconds / span, 3) if latencies else "nan", round(int(rss_kib) / 1024, 1),
+    int(probes), len(alarm_latencies), round(pct(0.5, alarm_latencies)), round(pct(0.99, alarm_latencies)),
+    round(alarm_latencies[-1]) if alarm_latencies else "nan",
+    round(published_bytes(os.path.join(run_dir, "upstream-broker.log"), "bench-gw") / max(len(latencies), 1), 1),
 ]))

@@ -2,22 +2,24 @@
 """Median of the runs per offered rate, printed and written into BENCHMARKS.md's spine section."""
 import collections, re, statistics, sys
 
-results, machine, seconds, runs, devices, latency, rates_arg = sys.argv[1:8]
+results, machine, seconds, runs, devices, latency, rates_arg, probe_ms = sys.argv[1:9]
 rows = collections.defaultdict(list)
 for line in open(results):
     fields = line.split("\t")
     rows[int(fields[0])].append([float(x) for x in fields[1:]])
 
 header = ("| target msg/s | published msg/s | delivered msg/s | received / published | duplicates "
-          "| latency p50 / p99 / max (ms) | gateway CPU (cores) | gateway peak RSS (MiB) |")
-lines = [header, "|---|---|---|---|---|---|---|---|"]
+          "| latency p50 / p99 / max (ms) | alarms received / probes | alarm latency p50 / p99 / max (ms) "
+          "| wire bytes / reading | gateway CPU (cores) | gateway peak RSS (MiB) |")
+lines = [header, "|---|---|---|---|---|---|---|---|---|---|---|"]
 for rate in sorted(rows):
     runs_ = rows[rate]
     med = lambda i: statistics.median(r[i] for r in runs_)
     # fields after the rate: published rate, published, received, unique, delivered rate, p50, p99, max, cpu, rss
     lines.append(
         f"| {rate:,} | {med(0):,.0f} | {med(4):,.0f} | {med(2):,.0f} / {med(1):,.0f} | {med(2) - med(3):,.0f} "
-        f"| {med(5):,.0f} / {med(6):,.0f} / {med(7):,.0f} | {med(8):.2f} | {med(9):.1f} |")
+        f"| {med(5):,.0f} / {med(6):,.0f} / {med(7):,.0f} | {med(11):,.0f} / {med(10):,.0f} "
+        f"| {med(12):,.0f} / {med(13):,.0f} / {med(14):,.0f} | {med(15):.1f} | {med(8):.2f} | {med(9):.1f} |")
 table = "\n".join(lines)
 command = "make bench" + (f" (Scripts/bench {rates_arg})" if rates_arg else "")
 section = f"""<!-- spine:begin -->
@@ -31,7 +33,13 @@ opening every batch. Medians of the runs. Machine: {machine}.
 target when the generator, the brokers and the gateway together saturate the cores). Latency is
 from the reading's timestamp (set by the load generator when it publishes) to the
 receiver's write (`Observation.issued`), so it includes the batching window, sealing, the SQLite
-commit, both brokers and the receiver's fsync. CPU is the gateway's user+system time per second of
+commit, both brokers and the receiver's fsync. Alarm latency: among the load an SpO2 probe device
+reads 80 % every other {probe_ms} ms under a profile that alarms below 90 % at once; it runs from the
+low reading's timestamp to the receiver's write of the DetectedIssue (`meta.lastUpdated`), through
+the same brokers (alarms are committed at once and sent before waiting vitals). Wire bytes per
+reading: every PUBLISH the gateway sent upstream (payload as the upstream broker logged it, plus
+topic and MQTT framing; envelope, HPKE and batch metadata included, TLS records not) divided by
+the readings the receiver wrote. CPU is the gateway's user+system time per second of
 load. The load generator, both brokers and the receiver share the same {machine.split(',')[0]}.
 <!-- spine:end -->"""
 print(table)

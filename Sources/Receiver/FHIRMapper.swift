@@ -30,7 +30,7 @@ public enum FHIRMapper {
             add(waveform(chunk, id: "\(prefix)-w\(index)", gateway: gateway, patient: patients[chunk.device] ?? nil, issued: issued), at: unixMs)
         }
         for (index, event) in batch.content.events.enumerated() {
-            add(issue(event, id: "\(prefix)-e\(index)", gateway: gateway, patient: patients[event.device] ?? nil), at: event.timeUnixMs)
+            add(issue(event, id: "\(prefix)-e\(index)", gateway: gateway, patient: patients[event.device] ?? nil, written: issued), at: event.timeUnixMs)
         }
         return (lines, unencodable)
     }
@@ -88,9 +88,10 @@ public enum FHIRMapper {
         return resource
     }
 
-    static func issue(_ event: Event, id: String, gateway: String, patient: String?) -> FHIR.DetectedIssue {
+    /// `written`: when the receiver wrote it (`meta.lastUpdated`), so a platform can see how long the alarm took.
+    static func issue(_ event: Event, id: String, gateway: String, patient: String?, written: String) -> FHIR.DetectedIssue {
         FHIR.DetectedIssue(
-            id: id, identifier: [FHIR.Identifier(system: "urn:vitalgate:alarm", value: event.id)],
+            id: id, meta: FHIR.Meta(lastUpdated: written), identifier: [FHIR.Identifier(system: "urn:vitalgate:alarm", value: event.id)],
             status: status(of: event.kind),
             code: FHIR.CodeableConcept(coding: code(event.channel).coding, text: "\(event.rule) \(event.kind.rawValue)"),
             severity: event.priority == .medium ? "moderate" : event.priority.rawValue,

@@ -43,7 +43,9 @@ enum FHIR {
     }
 
     struct Meta: Encodable, Sendable {
-        var tag: [Coding]
+        var tag: [Coding]?
+        /// When the receiver wrote the resource (FHIR `instant`).
+        var lastUpdated: String?
     }
 
     struct Observation: Encodable, Sendable {
@@ -66,6 +68,7 @@ enum FHIR {
     struct DetectedIssue: Encodable, Sendable {
         var resourceType = "DetectedIssue"
         var id: String
+        var meta: Meta?
         var identifier: [Identifier]
         var status: String
         var code: CodeableConcept

@@ -6,7 +6,8 @@ import NIOConcurrencyHelpers
 /// Prints what a replay's analysis finds: JSON lines (beats and events only) or a short summary.
 final class ReplayPrinter: Sendable {
     private struct Counts {
-        var beats: [String: Int] = [:]
+        /// Per device (bed), per signal.
+        var beats: [String: [String: Int]] = [:]
         var events: [String] = []
     }
 
@@ -21,7 +22,7 @@ final class ReplayPrinter: Sendable {
         var lines = ""
         counts.withLockedValue { counts in
             for beat in output.beats {
-                counts.beats[beat.channel, default: 0] += 1
+                counts.beats[beat.device, default: [:]][beat.channel, default: 0] += 1
                 if json { lines += "{\"type\":\"beat\",\"signal\":\(Self.quoted(beat.channel)),\"sample\":\(beat.sampleIndex)}\n" }
             }
             for event in output.events {
@@ -36,8 +37,14 @@ final class ReplayPrinter: Sendable {
     func summary(seconds: Double) -> String? {
         guard !json else { return nil }
         return counts.withLockedValue { counts in
-            var lines = counts.beats.sorted { $0.key < $1.key }.map { signal, beats in
-                "\(signal): \(beats) beats, mean rate \(Int((Double(beats) * 60 / max(seconds, 1)).rounded())) /min"
+            // One bed keeps the plain "MLII: 2273 beats" form; several name their bed.
+            let named = counts.beats.count > 1
+            var lines: [String] = []
+            for (device, signals) in counts.beats.sorted(by: { $0.key < $1.key }) {
+                for (signal, beats) in signals.sorted(by: { $0.key < $1.key }) {
+                    let rate = Int((Double(beats) * 60 / max(seconds, 1)).rounded())
+                    lines.append("\(named ? "\(device) " : "")\(signal): \(beats) beats, mean rate \(rate) /min")
+                }
             }
             lines.append("\(counts.events.count) event(s)")
             lines += counts.events.map { "  \($0)" }

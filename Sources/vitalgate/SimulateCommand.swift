@@ -15,9 +15,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Messages per second, all devices together.") var rate: Int = 1000
     @Option(help: "How long to publish, in seconds.") var seconds: Double = 10
     @Option(help: "Topic prefix.") var topicPrefix: String = "sensors/load"
+    @Option(help: "Also publish an SpO2 alarm probe on PREFIX/probe every this many ms: 80 % and 97 % in turn, so a profile alarming below 90 raises at every other probe (0: none).")
+    var alarmProbeMs: Int = 0
 
     func run() async throws {
         guard devices > 0, rate > 0, seconds > 0 else { throw ValidationError("devices, rate and seconds must be positive") }
+        guard alarmProbeMs >= 0 else { throw ValidationError("--alarm-probe-ms must not be negative") }
         let client = try MQTTClient(options: MQTTClientOptions(
             endpoint: try MQTTEndpoint.parse(url), clientID: "vitalgate-simulate-\(getpid())", cleanStart: true,
             sessionExpirySeconds: 0, sendMaximum: 1000
@@ -32,6 +35,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let start = ContinuousClock.now
         let total = Int((Double(rate) * seconds).rounded())
         var sent = 0
+        var probes = AlarmProbes(topic: "\(topicPrefix)/probe", every: .milliseconds(alarmProbeMs), start: start)
         // Publish in 10 ms slices so the rate holds without a timer per message.
         while sent < total {
             let due = min(total, Int(Double(rate) * (ContinuousClock.now - start).seconds) + rate / 100 + 1)
@@ -43,6 +47,10 @@ struct SimulateCommand: AsyncParsableCommand {
                 let value = String(format: "%.3f", 60 + Double(sent % 50_000) / 1000)
                 let payload = "[{\"bn\":\"urn:dev:load:dev\(device):\",\"bt\":\(time),\"n\":\"hr\",\"u\":\"beat/min\",\"v\":\(value)}]"
                 _ = try client.publish(topic: topics[device], payload: Data(payload.utf8), qos: 1)
+                sent += 1
+            }
+            if alarmProbeMs > 0, let probe = probes.due(at: ContinuousClock.now) {
+                _ = try client.publish(topic: probes.topic, payload: Data(probe.utf8), qos: 1)
                 sent += 1
             }
             try await Task.sleep(for: .milliseconds(10))
@@ -57,6 +65,6 @@ struct SimulateCommand: AsyncParsableCommand {
         client.close()
         await acks.value
         let acked = acknowledged.load(ordering: .relaxed)
-        print("{\"sent\":\(sent),\"acknowledged\":\(acked),\"seconds\":\(String(format: "%.3f", elapsed)),\"rate\":\(Int(Double(acked) / elapsed))}")
+        print("{\"sent\":\(sent),\"acknowledged\":\(acked),\"seconds\":\(String(format: "%.3f", elapsed)),\"rate\":\(Int(Double(acked) / elapsed)),\"alarmProbes\":\(probes.lowSent)}")
     }
 }

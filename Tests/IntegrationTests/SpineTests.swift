@@ -105,6 +105,9 @@ import Testing
             $0["resourceType"] as? String == "DetectedIssue" && (($0["code"] as? [String: Any])?["text"] as? String)?.hasPrefix("below-90") == true
         }
         #expect(issues.count == 1 && issues.first?["severity"] as? String == "high", "\(issues)")
+        // When the receiver wrote it, so the platform sees how late an alarm raised during the outage came.
+        let written = (issues.first?["meta"] as? [String: Any])?["lastUpdated"] as? String ?? ""
+        #expect(written > (issues.first?["identifiedDateTime"] as? String ?? "~"), "written after it was raised: \(issues)")
     }
 
     @Test func aTinyQueueEvictsWaveBeforeVitalAndNeverAlarms() async throws {
