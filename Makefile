@@ -21,11 +21,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## End-to-end throughput, latency, CPU and memory (vitals and waveforms), serial devices, decoders; writes BENCHMARKS.md.
+## End-to-end throughput, latency, CPU and memory (vitals, waveforms, a 10-minute outage's drain), serial devices, decoders; writes BENCHMARKS.md.
 bench: deps
 	$(SWIFT) build -c release --product vitalgate
 	Scripts/bench
 	Scripts/bench-wave
+	Scripts/bench-drain
 	Scripts/bench-serial 64
 	Scripts/bench-decoders
 

@@ -16,11 +16,6 @@ for path in glob.glob(f"{run_dir}/fhir/*/*.ndjson"):
     with open(path) as handle:
         for line in handle:
             resource = json.loads(line)
-            if resource.get("resourceType") == "DetectedIssue":
-                # The probe's limit alarms (not NEWS2 escalations): from the reading to the receiver's write.
-                if resource["status"] == "final" and resource["code"]["text"].startswith("below-90"):
-                    alarm_latencies.append(ms(resource["meta"]["lastUpdated"]) - ms(resource["identifiedDateTime"]))
-                continue
             if resource.get("resourceType") != "Observation":
                 continue
             key = (resource["device"]["display"], resource["effectiveDateTime"], resource["valueQuantity"]["value"])
@@ -29,6 +24,16 @@ for path in glob.glob(f"{run_dir}/fhir/*/*.ndjson"):
             latencies.append(issued - effective)
             first = effective if first is None else min(first, effective)
             last = issued if last is None else max(last, issued)
+
+# The probe's limit alarms (not NEWS2 escalations), as the alarm-only receiver wrote them: from the
+# reading to the write.
+for path in glob.glob(f"{run_dir}/alarms/fhir/*/*.ndjson"):
+    with open(path) as handle:
+        for line in handle:
+            resource = json.loads(line)
+            if (resource.get("resourceType") == "DetectedIssue" and resource["status"] == "final"
+                    and resource["code"]["text"].startswith("below-90")):
+                alarm_latencies.append(ms(resource["meta"]["lastUpdated"]) - ms(resource["identifiedDateTime"]))
 
 latencies.sort()
 alarm_latencies.sort()

@@ -24,3 +24,50 @@ make_pki() {
     done
     chmod 600 "$pki"/*.key
 }
+
+# write_probe_profile DIR: the SpO2 alarm probe's profile (alarms at every reading below 90 %, no delay),
+# for `vitalgate simulate --alarm-probe-ms` on PREFIX/probe.
+write_probe_profile() {
+    mkdir -p "$1"
+    cat >"$1/bench-probe.yaml" <<YAML
+name: bench-probe
+description: SpO2 alarm probe of the benchmark (alarms at every reading below 90 %, no delay)
+transport: mqtt
+decoder: senml
+lane: vital
+channels:
+  spo2:
+    display: Oxygen saturation (SpO2)
+    loinc: 59408-5
+    unit: "%"
+    alarms:
+      - { below: 90, priority: high }
+YAML
+}
+
+# sensor_conf PORT: a plain loopback sensor broker that queues without limit.
+sensor_conf() {
+    printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 10000000\nmax_queued_bytes 0\n' "$1"
+    [ "$(id -u)" -ne 0 ] || echo "user root"
+}
+
+# upstream_conf PORT DIR: the mutual-TLS upstream broker (certificates from $pki), logging every packet
+# to DIR/upstream-broker.log (see broker_log.py) and keeping sessions in DIR across restarts.
+upstream_conf() {
+    cat <<CONF
+listener $1 127.0.0.1
+cafile $pki/ca.pem
+certfile $pki/server.pem
+keyfile $pki/server.key
+require_certificate true
+tls_version tlsv1.2
+allow_anonymous true
+max_queued_messages 10000000
+max_queued_bytes 0
+persistence true
+persistence_location $2/
+log_dest file $2/upstream-broker.log
+log_type debug
+CONF
+    [ "$(id -u)" -ne 0 ] || echo "user root"
+}

@@ -35,8 +35,10 @@ from the reading's timestamp (set by the load generator when it publishes) to th
 receiver's write (`Observation.issued`), so it includes the batching window, sealing, the SQLite
 commit, both brokers and the receiver's fsync. Alarm latency: among the load an SpO2 probe device
 reads 80 % every other {probe_ms} ms under a profile that alarms below 90 % at once; it runs from the
-low reading's timestamp to the receiver's write of the DetectedIssue (`meta.lastUpdated`), through
-the same brokers (alarms are committed at once and sent before waiting vitals). Wire bytes per
+low reading's timestamp to the write of the DetectedIssue (`meta.lastUpdated`) by a second
+receiver that takes the alarm lane alone (`upstream.lanes: [alarm]`), as a platform's alarm
+service would, through the same brokers (alarms are committed at once and sent before waiting
+vitals). Wire bytes per
 reading: every PUBLISH the gateway sent upstream (payload as the upstream broker logged it, plus
 topic and MQTT framing; envelope, HPKE and batch metadata included, TLS records not) divided by
 the readings the receiver wrote. CPU is the gateway's user+system time per second of

@@ -1,5 +1,6 @@
 @preconcurrency import Crypto
 import Foundation
+import GatewayModel
 import Transport
 import Wire
 import YAMLConfig
@@ -11,6 +12,8 @@ public struct ReceiverConfig: Sendable {
     public var url: String
     public var tls: MQTTTLSOptions?
     public var topicPrefix: String
+    /// The lanes to take (all by default): an alarm-only consumer need not wait behind bulk lanes' backlogs.
+    public var lanes: [Lane]
     public var clientID: String
     public var privateKey: Curve25519.KeyAgreement.PrivateKey
     /// Registered gateways and their public keys; batches from anyone else are rejected.
@@ -22,12 +25,26 @@ public struct ReceiverConfig: Sendable {
 
     private static let keys: Set<String> = ["upstream", "keys", "output", "state"]
 
+    /// The topic filters to subscribe to: every lane in one filter, or one filter per chosen lane.
+    public var subscriptionFilters: [String] {
+        Set(lanes) == Set(Lane.allCases) ? ["\(topicPrefix)/+/+/+"] : lanes.map { "\(topicPrefix)/+/+/\($0.rawValue)" }
+    }
+
+    private static func lanes(_ value: YAMLValue) throws(ConfigError) -> [Lane] {
+        var lanes: [Lane] = []
+        for item in try value.sequence() {
+            if let lane = Lane(rawValue: try item.choice(Lane.byPriority.map(\.rawValue))), !lanes.contains(lane) { lanes.append(lane) }
+        }
+        guard !lanes.isEmpty else { throw value.error("'upstream.lanes' must name at least one lane") }
+        return lanes
+    }
+
     /// Loads `path`; errors carry `FILE:LINE:COLUMN`.
     public static func load(path: String) throws(ConfigError) -> ReceiverConfig {
         let document = try YAMLDocument.load(path: path)
         let file = document.file
         let top = try document.root.mapping(allowed: keys)
-        let upstream = try top.required("upstream").mapping(allowed: ["url", "tls", "insecure", "topicPrefix", "clientId"])
+        let upstream = try top.required("upstream").mapping(allowed: ["url", "tls", "insecure", "topicPrefix", "clientId", "lanes"])
         let urlValue = try upstream.required("url")
         let endpoint = try urlValue.mqttEndpoint()
         let tls = try upstream["tls"]?.tlsOptions(relativeTo: file)
@@ -50,6 +67,7 @@ public struct ReceiverConfig: Sendable {
         return ReceiverConfig(
             file: file, endpoint: endpoint, url: try urlValue.string(), tls: tls,
             topicPrefix: try upstream["topicPrefix"]?.nonEmptyString() ?? "vitalgate/v1",
+            lanes: try upstream["lanes"].map(Self.lanes) ?? Lane.byPriority,
             clientID: try upstream["clientId"]?.nonEmptyString() ?? "vitalgate-receiver",
             privateKey: privateKey, gateways: gateways,
             outputDirectory: ConfigPaths.resolve(try top.required("output").nonEmptyString(), relativeTo: file),

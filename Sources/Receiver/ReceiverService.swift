@@ -25,7 +25,7 @@ public final class ReceiverService: Service {
                     sessionExpirySeconds: 7 * 86400, tls: config.tls
                 ))
                 try await cancelWhenGracefulShutdown { try await client.connect() }
-                try client.subscribe("\(config.topicPrefix)/+/+/+", qos: 1)
+                for filter in config.subscriptionFilters { try client.subscribe(filter, qos: 1) }
             } catch {
                 logger.warning("receiver: upstream \(config.url) unavailable: \(error)")
                 let delay = backoff.nextDelay()
@@ -33,7 +33,7 @@ public final class ReceiverService: Service {
                 continue
             }
             backoff.reset()
-            logger.info("receiver subscribed to \(config.topicPrefix)/+/+/+ on \(config.url)")
+            logger.info("receiver subscribed to \(config.subscriptionFilters.joined(separator: ", ")) on \(config.url)")
             await withGracefulShutdownHandler {
                 for await event in client.events {
                     if case let .message(message) = event {

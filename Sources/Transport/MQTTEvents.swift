@@ -5,6 +5,7 @@ public struct MQTTEvents: AsyncSequence, Sendable {
     let stream: AsyncStream<MQTTEvent>
     let buffer: ReceiveBuffer
 
+    /// Iterates the events, counting each message out of the receive buffer as it is taken.
     public struct AsyncIterator: AsyncIteratorProtocol {
         var base: AsyncStream<MQTTEvent>.AsyncIterator
         let buffer: ReceiveBuffer

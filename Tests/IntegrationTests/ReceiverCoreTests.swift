@@ -84,4 +84,22 @@ import Wire
         #expect(FHIRMapper.timestamp(1_764_000_000_123) == "2025-11-24T16:00:00.123Z")
         #expect(FHIRMapper.timestamp(-1) == "1969-12-31T23:59:59.999Z")
     }
+
+    @Test func anAlarmOnlyReceiverSubscribesToTheAlarmLaneAlone() throws {
+        func config(_ lanes: String) throws -> ReceiverConfig {
+            try """
+                upstream: { url: "mqtt://127.0.0.1:1", insecure: true\(lanes) }
+                keys: { privateKey: keys/platform.key, gateways: { ward-gw: keys/ward-gw.pub } }
+                output: fhir
+                state: state/seen.sqlite
+
+                """.write(toFile: dir.file("lanes.yaml"), atomically: true, encoding: .utf8)
+            return try ReceiverConfig.load(path: dir.file("lanes.yaml"))
+        }
+        #expect(try config("").subscriptionFilters == ["vitalgate/v1/+/+/+"])
+        #expect(try config(", lanes: [alarm]").subscriptionFilters == ["vitalgate/v1/+/+/alarm"])
+        #expect(try config(", lanes: [alarm, vital, wave]").subscriptionFilters == ["vitalgate/v1/+/+/+"])
+        let error = #expect(throws: (any Error).self) { try config(", lanes: [alarm, pigeon]") }
+        #expect(String(describing: error).contains("lanes.yaml:1:"), "\(String(describing: error))")
+    }
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""The bench-drain run: backlog, drain rate, alarms first, alarm latency by phase; printed and written into
+BENCHMARKS.md's drain section."""
+import datetime, glob, json, os, re, sys
+
+work, rate, sent, down, up, reconnected, drained, backlog, backlog_bytes, rss_kib, machine, outage_arg = sys.argv[1:13]
+down, up, reconnected, drained = float(down), float(up), float(reconnected), float(drained)
+
+
+def ms(stamp):
+    return datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc).timestamp() * 1000
+
+
+readings, phases = set(), {"before": [], "outage": [], "drain": [], "after": []}
+# Readings from the full receiver, alarms from the alarm-only one.
+for path in glob.glob(os.path.join(work, "fhir", "*", "*.ndjson")) + glob.glob(os.path.join(work, "alarms", "fhir", "*", "*.ndjson")):
+    alarms_only = os.sep + "alarms" + os.sep in path
+    with open(path) as handle:
+        for line in handle:
+            resource = json.loads(line)
+            kind = resource.get("resourceType")
+            if kind == "Observation" and not alarms_only:
+                readings.add((resource["device"]["display"], resource["effectiveDateTime"], json.dumps(resource.get("valueQuantity"))))
+            elif alarms_only and kind == "DetectedIssue" and resource["status"] == "final" and resource["code"]["text"].startswith("below-90"):
+                raised = ms(resource["identifiedDateTime"])
+                phase = ("before" if raised < down * 1000 else "outage" if raised < reconnected * 1000
+                         else "drain" if raised < drained * 1000 else "after")
+                phases[phase].append(ms(resource["meta"]["lastUpdated"]) - raised)
+
+# The first batch the restarted broker got from the gateway (log lines start with the Unix time): its lane is
+# the topic's last level.
+def after_restart(line):
+    stamp = line.split(":", 1)[0]
+    return stamp.isdigit() and int(stamp) >= int(up) and "Received PUBLISH from bench-gw" in line
+
+
+log = open(os.path.join(work, "upstream-broker.log"), errors="replace").read().splitlines()
+first = next((re.search(r"'([^']*)'", line).group(1).rsplit("/", 1)[-1] for line in log if after_restart(line)), "none")
+
+outage, drain = up - down, drained - reconnected
+backlog = int(backlog or 0)
+
+
+def figures(values):
+    values = sorted(values)
+    if not values:
+        return "—"
+    pick = lambda p: values[min(len(values) - 1, int(p * len(values)))]
+    return f"{len(values)}: {pick(0.5):,.0f} / {pick(0.99):,.0f} / {values[-1]:,.0f}"
+
+
+section = f"""<!-- drain:begin -->
+Command: `RATE={rate} OUTAGE={outage_arg} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s
+plus an SpO2 alarm probe (an alarm every 500 ms); the gateway's link to the mutual-TLS upstream
+cut for {outage:.0f} s (a socat relay stopped; the receiver stays connected), then restored;
+`synchronous=FULL`. One run. Machine: {machine}.
+
+| figure | value |
+|---|---|
+| backlog when the upstream came back | {backlog:,} batches, {int(backlog_bytes or 0) / 2**20:,.1f} MiB |
+| gateway reconnected after the link came back (its back-off) | {reconnected - up:.1f} s |
+| drain, from the reconnection until the oldest queued batch is younger than it | {drain:.2f} s: **{backlog / max(drain, 1e-9):,.0f} batches/s, {outage / max(drain, 1e-9):,.0f} × real time** |
+| first batch the upstream received after the outage | `{first}` lane |
+| readings delivered / acknowledged by the sensor broker | {len(readings):,} / {int(sent):,} |
+| alarms raised before the outage: count: latency p50 / p99 / max (ms) | {figures(phases["before"])} |
+| alarms raised during the outage (until the reconnection) | {figures(phases["outage"])} |
+| alarms raised while the backlog drained | {figures(phases["drain"])} |
+| alarms raised after | {figures(phases["after"])} |
+| gateway peak RSS | {int(rss_kib) / 1024:.1f} MiB |
+
+Alarm latency runs from the low reading's timestamp to the write of the DetectedIssue
+(`meta.lastUpdated`) by a second receiver that takes the alarm lane alone (`upstream.lanes:
+[alarm]`), as a platform's alarm service would; alarms raised during the outage wait for the link by
+design. Readings are counted by the first receiver, which takes every lane.
+<!-- drain:end -->"""
+print(section)
+text = open("BENCHMARKS.md").read()
+if "<!-- drain:begin -->" in text:
+    text = re.sub(r"<!-- drain:begin -->.*?<!-- drain:end -->", lambda _: section, text, flags=re.S)
+else:
+    text = text.replace("## Waveforms at many beds", "## Backlog drain\n\n" + section + "\n\n## Waveforms at many beds", 1)
+open("BENCHMARKS.md", "w").write(text)
