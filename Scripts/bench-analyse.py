@@ -1,39 +1,26 @@
 #!/usr/bin/env python3
 """One benchmark run: delivered rate, publish-to-receiver latency, gateway CPU and RSS, as a TSV line."""
-import datetime, glob, json, os, sys
+import os, sys
 
 from broker_log import published_bytes
+from fhir_output import ms, probe_alarms, resources
 
 run_dir, rate, offered, sent, cpu_before, cpu_after, ticks, rss_kib, probes = sys.argv[1:10]
 sent = int(sent)
 
-def ms(stamp):
-    return datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc).timestamp() * 1000
-
 latencies, first, last, seen = [], None, None, set()
-alarm_latencies = []
-for path in glob.glob(f"{run_dir}/fhir/*/*.ndjson"):
-    with open(path) as handle:
-        for line in handle:
-            resource = json.loads(line)
-            if resource.get("resourceType") != "Observation":
-                continue
-            key = (resource["device"]["display"], resource["effectiveDateTime"], resource["valueQuantity"]["value"])
-            seen.add(key)
-            effective, issued = ms(resource["effectiveDateTime"]), ms(resource["issued"])
-            latencies.append(issued - effective)
-            first = effective if first is None else min(first, effective)
-            last = issued if last is None else max(last, issued)
+for resource in resources(f"{run_dir}/fhir"):
+    if resource.get("resourceType") != "Observation":
+        continue
+    key = (resource["device"]["display"], resource["effectiveDateTime"], resource["valueQuantity"]["value"])
+    seen.add(key)
+    effective, issued = ms(resource["effectiveDateTime"]), ms(resource["issued"])
+    latencies.append(issued - effective)
+    first = effective if first is None else min(first, effective)
+    last = issued if last is None else max(last, issued)
 
-# The probe's limit alarms (not NEWS2 escalations), as the alarm-only receiver wrote them: from the
-# reading to the write.
-for path in glob.glob(f"{run_dir}/alarms/fhir/*/*.ndjson"):
-    with open(path) as handle:
-        for line in handle:
-            resource = json.loads(line)
-            if (resource.get("resourceType") == "DetectedIssue" and resource["status"] == "final"
-                    and resource["code"]["text"].startswith("below-90")):
-                alarm_latencies.append(ms(resource["meta"]["lastUpdated"]) - ms(resource["identifiedDateTime"]))
+# The probe's alarms as the alarm-only receiver wrote them: from the reading to the write.
+alarm_latencies = [written - raised for raised, written in probe_alarms(f"{run_dir}/alarms/fhir")]
 
 latencies.sort()
 alarm_latencies.sort()

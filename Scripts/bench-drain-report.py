@@ -1,31 +1,22 @@
 #!/usr/bin/env python3
 """The bench-drain run: backlog, drain rate, alarms first, alarm latency by phase; printed and written into
 BENCHMARKS.md's drain section."""
-import datetime, glob, json, os, re, sys
+import json, os, re, sys
+
+from fhir_output import probe_alarms, resources
 
 work, rate, sent, down, up, reconnected, drained, backlog, backlog_bytes, rss_kib, machine, outage_arg = sys.argv[1:13]
 down, up, reconnected, drained = float(down), float(up), float(reconnected), float(drained)
 
 
-def ms(stamp):
-    return datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc).timestamp() * 1000
-
-
-readings, phases = set(), {"before": [], "outage": [], "drain": [], "after": []}
 # Readings from the full receiver, alarms from the alarm-only one.
-for path in glob.glob(os.path.join(work, "fhir", "*", "*.ndjson")) + glob.glob(os.path.join(work, "alarms", "fhir", "*", "*.ndjson")):
-    alarms_only = os.sep + "alarms" + os.sep in path
-    with open(path) as handle:
-        for line in handle:
-            resource = json.loads(line)
-            kind = resource.get("resourceType")
-            if kind == "Observation" and not alarms_only:
-                readings.add((resource["device"]["display"], resource["effectiveDateTime"], json.dumps(resource.get("valueQuantity"))))
-            elif alarms_only and kind == "DetectedIssue" and resource["status"] == "final" and resource["code"]["text"].startswith("below-90"):
-                raised = ms(resource["identifiedDateTime"])
-                phase = ("before" if raised < down * 1000 else "outage" if raised < reconnected * 1000
-                         else "drain" if raised < drained * 1000 else "after")
-                phases[phase].append(ms(resource["meta"]["lastUpdated"]) - raised)
+readings = {(r["device"]["display"], r["effectiveDateTime"], json.dumps(r.get("valueQuantity")))
+            for r in resources(os.path.join(work, "fhir")) if r.get("resourceType") == "Observation"}
+phases = {"before": [], "outage": [], "drain": [], "after": []}
+for raised, written in probe_alarms(os.path.join(work, "alarms", "fhir")):
+    phase = ("before" if raised < down * 1000 else "outage" if raised < reconnected * 1000
+             else "drain" if raised < drained * 1000 else "after")
+    phases[phase].append(written - raised)
 
 # The first batch the restarted broker got from the gateway (log lines start with the Unix time): its lane is
 # the topic's last level.

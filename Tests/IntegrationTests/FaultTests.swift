@@ -13,8 +13,7 @@ import Testing
         try await lab.startReceiver()
         try await lab.startGatewayAndWait(upstream: false)
         try await lab.publish(SenMLTraffic.heartRates(count: 20, devices: 1).messages)
-        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
-        let log = lab.gatewayLogText()
+        let (refused, log) = await Self.refusal(of: lab)
         #expect(refused, "log:\n\(log.suffix(2000))")
         #expect(log.lowercased().contains("certificate verify failed"), "the reason is told: \(log.suffix(2000))")
         try await Task.sleep(for: .seconds(1))
@@ -23,33 +22,26 @@ import Testing
     }
 
     @Test func aServerCertificateForAnotherHostIsRefused() async throws {
-        let scratch = TempDirectory(prefix: "vitalgate-host")
-        let pki = try TestPKI.make(in: scratch.path)
-        let wrong = try pki.makeServerCert(names: ["other.example"])
-        var options = GatewayLab.Options(devices: 1)
-        options.upstreamCA = pki.caCert
-        options.upstreamTLS = TestBroker.TLS(caFile: pki.caCert, certFile: wrong.cert, keyFile: wrong.key)
-        let lab = try GatewayLab(options)
+        let (lab, scratch) = try Self.labWithUpstream("vitalgate-host") { pki in
+            let wrong = try pki.makeServerCert(names: ["other.example"])
+            return TestBroker.TLS(caFile: pki.caCert, certFile: wrong.cert, keyFile: wrong.key)
+        }
         defer { lab.stopAll(); lab.dir.remove(); scratch.remove() }
         try lab.startGateway()
-        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
-        let log = lab.gatewayLogText()
+        let (refused, log) = await Self.refusal(of: lab)
         #expect(refused, "log:\n\(log.suffix(2000))")
         #expect(log.lowercased().contains("certificate verify failed") || log.lowercased().contains("hostname"), "the reason is told: \(log.suffix(1500))")
     }
 
     @Test func anExpiredServerCertificateIsRefused() async throws {
-        let scratch = TempDirectory(prefix: "vitalgate-expired")
-        let pki = try TestPKI.make(in: scratch.path)
-        let expired = try pki.makeExpiredServerCert()
-        var options = GatewayLab.Options(devices: 1)
-        options.upstreamCA = pki.caCert
-        options.upstreamTLS = TestBroker.TLS(caFile: pki.caCert, certFile: expired.cert, keyFile: expired.key)
-        let lab = try GatewayLab(options)
+        let (lab, scratch) = try Self.labWithUpstream("vitalgate-expired") { pki in
+            let expired = try pki.makeExpiredServerCert()
+            return TestBroker.TLS(caFile: pki.caCert, certFile: expired.cert, keyFile: expired.key)
+        }
         defer { lab.stopAll(); lab.dir.remove(); scratch.remove() }
         try lab.startGateway()
-        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
-        let log = lab.gatewayLogText().lowercased()
+        let (refused, text) = await Self.refusal(of: lab)
+        let log = text.lowercased()
         #expect(refused, "log:\n\(log.suffix(2000))")
         #expect(log.contains("expired") || log.contains("certificate verify failed"), "the reason is told: \(log.suffix(1500))")
         #expect(!log.contains("upstream connected"))
@@ -58,23 +50,37 @@ import Testing
     @Test func anUpstreamThatDoesNotAskForTheClientCertificateIsRefused() async throws {
         // Its own PKI, so the broker's certificate is valid for the gateway; only the missing request is wrong.
         // No receiver: it is configured for mutual TLS too and would refuse this broker just the same.
-        let scratch = TempDirectory(prefix: "vitalgate-noask")
-        let pki = try TestPKI.make(in: scratch.path)
-        var options = GatewayLab.Options(devices: 1)
-        options.upstreamCA = pki.caCert
-        options.upstreamTLS = TestBroker.TLS(
-            caFile: pki.caCert, certFile: pki.serverCert, keyFile: pki.serverKey, requireClientCertificate: false)
-        let lab = try GatewayLab(options)
+        let (lab, scratch) = try Self.labWithUpstream("vitalgate-noask") { pki in
+            TestBroker.TLS(caFile: pki.caCert, certFile: pki.serverCert, keyFile: pki.serverKey, requireClientCertificate: false)
+        }
         defer { lab.stopAll(); lab.dir.remove(); scratch.remove() }
         try await lab.startGatewayAndWait(upstream: false)
         try await lab.publish(SenMLTraffic.heartRates(count: 20, devices: 1).messages)
-        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
-        let log = lab.gatewayLogText()
+        let (refused, log) = await Self.refusal(of: lab)
         #expect(refused, "log:\n\(log.suffix(2000))")
         #expect(log.contains("did not ask for a client certificate"), "the reason is told: \(log.suffix(2000))")
         #expect(!log.contains("upstream connected"))
         #expect(!lab.upstream.logText().contains("New client connected"), "no CONNECT reached the broker: \(lab.upstream.logText().suffix(1500))")
         #expect(await eventually(timeout: .seconds(10)) { ((try? lab.queueFigures().rows[2]) ?? 0) > 0 }, "readings wait in the queue")
+    }
+
+    /// A lab whose upstream broker serves `tls`, made from a PKI of its own that the gateway trusts; remove the
+    /// returned directory after the lab.
+    private static func labWithUpstream(
+        _ prefix: String, _ tls: (TestPKI) throws -> TestBroker.TLS
+    ) throws -> (GatewayLab, TempDirectory) {
+        let scratch = TempDirectory(prefix: prefix)
+        let pki = try TestPKI.make(in: scratch.path)
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamCA = pki.caCert
+        options.upstreamTLS = try tls(pki)
+        return (try GatewayLab(options), scratch)
+    }
+
+    /// Whether the gateway logged a refused upstream connection within 20 s, and its log.
+    private static func refusal(of lab: GatewayLab) async -> (Bool, String) {
+        let refused = await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("cannot connect") }
+        return (refused, lab.gatewayLogText())
     }
 
     @Test func aCorruptQueueIsQuarantinedAndTheGatewayRunsOn() async throws {
