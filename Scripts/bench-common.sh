@@ -71,3 +71,8 @@ log_type debug
 CONF
     [ "$(id -u)" -ne 0 ] || echo "user root"
 }
+
+# machine_description: "N cores, CPU model, kernel", as the reports name the machine.
+machine_description() {
+    echo "$(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | sed 's/^ *//'), $(uname -sr)"
+}

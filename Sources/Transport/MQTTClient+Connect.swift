@@ -9,7 +9,6 @@ extension MQTTClient {
     }
 
     /// Protocol, flow control, threading and TLS, all before the first byte goes out.
-    /// Protocol, flow control, threading and TLS, all before the first byte goes out.
     static func configure(_ raw: OpaquePointer, _ options: MQTTClientOptions, tls: TLSContext?) throws {
         func check(_ rc: Int32, _ what: String) throws {
             guard rc == MosquittoLibrary.success else {

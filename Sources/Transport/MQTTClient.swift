@@ -227,6 +227,8 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
                 guard loop.stop(timeout: 10) else {
                     // Destroying the handle under a live thread would crash; leaking it is the lesser harm.
                     options.logger?.error("MQTT network thread did not stop; leaking its libmosquitto client")
+                    // Its SSL_CTX still points at our TLS context: that must live as long as the leaked client.
+                    if let tlsContext { _ = Unmanaged.passRetained(tlsContext) }
                     state.finish()
                     return
                 }

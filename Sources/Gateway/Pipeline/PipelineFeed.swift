@@ -7,7 +7,7 @@ public struct PipelineFeed: Sendable {
 
     /// Waits for room in the pipeline's inbox, as a device source does.
     public func send(_ waveforms: [WaveformChunk], from device: DeviceInfo) async {
-        await inbox.send(.readings(device: device, lane: .wave, measurements: [], waveforms: waveforms))
+        await inbox.send(device: device, lane: .wave, measurements: [], waveforms: waveforms)
     }
 
     /// The recording ended (see `Analyzer.finish`).

@@ -112,10 +112,10 @@ final class MQTTSensorSource: Service {
                 let (mapped, decoded) = try route.decoder.decodeAndMap(message.payload, topic: message.topic, nowUnixMs: now)
                 status.record(mapped, decoded, device: device.id, at: now)
                 guard !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty else { continue }
-                await output.send(.readings(
+                await output.send(
                     device: device, lane: route.decoder.profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
                     conditions: decoded.conditions
-                ))
+                )
             } catch {
                 status.recordDecodeError(device: device.id, message: error.message)
                 state.log.warning(logger, key: device.id, "device \(device.id): malformed payload on \(message.topic): \(error.message)")

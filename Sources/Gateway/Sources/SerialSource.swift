@@ -66,10 +66,10 @@ final class SerialSource: Service {
                     log.warning(logger, key: "decode", "device \(device.info.id): \(decoded.errors.count) bad frame(s) on \(path): \(error.message)")
                 }
                 if !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty {
-                    await output.send(.readings(
+                    await output.send(
                         device: device.info, lane: profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
                         conditions: decoded.conditions
-                    ))
+                    )
                 }
             case let .closed(reason):
                 if !Task.isShuttingDownGracefully {

@@ -15,10 +15,11 @@ enum StreamDecoders {
         case .nonin:
             return NoninFormat8Decoder()
         case let .lines(.csv(separator, timeColumn)):
-            let columns = Dictionary(uniqueKeysWithValues: sources.compactMap { source in Int(source).map { ($0, source) } })
+            // The loader refuses two channels on one column; should one slip through, the first wins, never a trap.
+            let columns = Dictionary(sources.compactMap { source in Int(source).map { ($0, source) } }, uniquingKeysWith: { first, _ in first })
             return LineMappingDecoder(format: .csv(separator: separator, columns: columns, timeColumn: timeColumn))
         case let .lines(.keyValue(separator, pairSeparator, timeKey)):
-            let keys = Dictionary(uniqueKeysWithValues: sources.map { ($0, $0) })
+            let keys = Dictionary(sources.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
             return LineMappingDecoder(format: .keyValue(separator: separator, pairSeparator: pairSeparator, keys: keys, timeKey: timeKey))
         case let .cobsWaveform(bits, channels, rate):
             return COBSWaveformDecoder(sampleFormat: bits == 24 ? .int24 : .int16, channels: channels, sampleRateHz: rate)
