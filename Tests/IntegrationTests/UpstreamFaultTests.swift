@@ -69,7 +69,14 @@ import Testing
         let backlog = try lab.queueFigures().rows.values.reduce(0, +)
         let before = try lab.receivedBatches().count
 
+        let connections = lab.gatewayLogText().components(separatedBy: "upstream connected").count
         try await lab.restartUpstreamReceiverFirst()
+        // Timed from the reconnection: the wait before it is the reconnect back-off's (jittered, up to
+        // seconds after an outage like this), not the drain's.
+        let reconnected = await eventually(timeout: .seconds(40), poll: .milliseconds(20)) {
+            lab.gatewayLogText().components(separatedBy: "upstream connected").count > connections
+        }
+        #expect(reconnected, "the gateway reconnects")
         let drainStart = ContinuousClock.now
         let drained = await eventually(timeout: .seconds(60), poll: .milliseconds(50)) { (try? lab.queueFigures().rows.values.reduce(0, +)) == 0 }
         let drainTime = ContinuousClock.now - drainStart
