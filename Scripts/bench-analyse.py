@@ -4,6 +4,7 @@ import os, sys
 
 from broker_log import published_bytes
 from fhir_output import ms, probe_alarms, resources
+from gateway_metrics import STAGES, latency_quantile, parse, stage_costs
 
 run_dir, rate, offered, sent, cpu_before, cpu_after, ticks, rss_kib, probes = sys.argv[1:10]
 sent = int(sent)
@@ -22,6 +23,18 @@ for resource in resources(f"{run_dir}/fhir"):
 # The probe's alarms as the alarm-only receiver wrote them: from the reading to the write.
 alarm_latencies = [written - raised for raised, written in probe_alarms(f"{run_dir}/alarms/fhir")]
 
+
+def gateway_figures(path, readings):
+    """Mean µs per call of each stage, all stages' µs per delivered reading, and the gateway's own
+    arrival-to-PUBACK p50/p99 for alarms and vitals (ms, from its histograms)."""
+    samples = parse(path)
+    costs = stage_costs(samples)
+    means = [round(seconds / count * 1e6, 1) if count else "nan" for count, seconds in (costs[s] for s in STAGES)]
+    per_reading = round(sum(seconds for _, seconds in costs.values()) / max(readings, 1) * 1e6, 2)
+    quantiles = [round(latency_quantile(samples, lane, q), 1) for lane in ("alarm", "vital") for q in (0.5, 0.99)]
+    return means + [per_reading] + quantiles
+
+
 latencies.sort()
 alarm_latencies.sort()
 def pct(p, values=latencies):
@@ -36,4 +49,4 @@ print("\t".join(str(x) for x in [
     int(probes), len(alarm_latencies), round(pct(0.5, alarm_latencies)), round(pct(0.99, alarm_latencies)),
     round(alarm_latencies[-1]) if alarm_latencies else "nan",
     round(published_bytes(os.path.join(run_dir, "upstream-broker.log"), "bench-gw") / max(len(latencies), 1), 1),
-]))
+] + gateway_figures(os.path.join(run_dir, "metrics.txt"), len(latencies))))

@@ -21,6 +21,20 @@ for rate in sorted(rows):
         f"| {med(5):,.0f} / {med(6):,.0f} / {med(7):,.0f} | {med(11):,.0f} / {med(10):,.0f} "
         f"| {med(12):,.0f} / {med(13):,.0f} / {med(14):,.0f} | {med(15):.1f} | {med(8):.2f} | {med(9):.1f} |")
 table = "\n".join(lines)
+
+# The gateway's own metrics, scraped at the end of each run (fields 16 on, see bench-analyse.py).
+inside = ["| target msg/s | decode µs / message | analyse µs / input | tick µs | seal µs / batch "
+          "| commit µs / transaction | publish µs / batch | all stages µs / reading | alarm arrival→PUBACK p50 / p99 (ms) "
+          "| vital arrival→PUBACK p50 / p99 (ms) |", "|---|---|---|---|---|---|---|---|---|---|"]
+for rate in sorted(rows):
+    runs_ = rows[rate]
+    if len(runs_[0]) < 27:
+        continue
+    med = lambda i: statistics.median(r[i] for r in runs_)
+    inside.append(
+        f"| {rate:,} | {med(16):.1f} | {med(17):.1f} | {med(18):.0f} | {med(19):,.0f} | {med(20):,.0f} | {med(21):,.0f} "
+        f"| {med(22):.2f} | {med(23):.1f} / {med(24):.1f} | {med(25):.0f} / {med(26):.0f} |")
+inside_table = "\n".join(inside)
 command = "make bench" + (f" (Scripts/bench {rates_arg})" if rates_arg else "")
 section = f"""<!-- spine:begin -->
 Command: `{command}` — {runs} runs of {seconds} s per rate, {devices} devices, one SenML reading per
@@ -43,8 +57,21 @@ reading: every PUBLISH the gateway sent upstream (payload as the upstream broker
 topic and MQTT framing; envelope, HPKE and batch metadata included, TLS records not) divided by
 the readings the receiver wrote. CPU is the gateway's user+system time per second of
 load. The load generator, both brokers and the receiver share the same {machine.split(',')[0]}.
+
+Inside the gateway, from its own `/metrics` (scraped at the end of each run; medians of the runs):
+time per item in each stage (`vitalgate_stage_duration_seconds`: decode per device message,
+analyse per pipeline input, tick per 25 ms pipeline tick, seal and publish per batch, commit per SQLite transaction with
+its fsync), all stages together per delivered reading, and the latency the issue defines — from a
+reading entering the gateway to its batch's PUBACK (`vitalgate_reading_latency_seconds`, the
+oldest reading of each batch, quantiles interpolated in the histogram's buckets as Prometheus'
+`histogram_quantile` does). The vital lane closes its batch on the last 25 ms tick before
+`maxLatency`.
+
+{inside_table}
 <!-- spine:end -->"""
 print(table)
+print()
+print(inside_table)
 try:
     text = open("BENCHMARKS.md").read()
 except FileNotFoundError:

@@ -22,7 +22,7 @@ public final class ReceiverService: Service {
             do {
                 client = try MQTTClient(options: MQTTClientOptions(
                     endpoint: config.endpoint, clientID: config.clientID, cleanStart: false,
-                    sessionExpirySeconds: 7 * 86400, tls: config.tls
+                    sessionExpirySeconds: 7 * 86400, tls: config.tls, noDelay: true
                 ))
                 try await cancelWhenGracefulShutdown { try await client.connect() }
                 for filter in config.subscriptionFilters { try client.subscribe(filter, qos: 1) }

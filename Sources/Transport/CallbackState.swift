@@ -84,6 +84,11 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
         continuation.yield(.message(message))
     }
 
+    /// Problems are always kept (they explain a failed connect); the rest only for a debug logger.
+    func keepsLog(level: Int32) -> Bool {
+        level & (MOSQ_LOG_ERR | MOSQ_LOG_WARNING) != 0 || (logger.map { $0.logLevel <= .debug } ?? false)
+    }
+
     func didLog(level: Int32, line: String) {
         if level & (MOSQ_LOG_ERR | MOSQ_LOG_WARNING) != 0 {
             condition.withLock {

@@ -26,8 +26,9 @@ extension MQTTClient {
                     payload: payload, qos: message.qos, retain: message.retain))
         }
         mosquitto_log_callback_set(raw) { _, obj, level, line in
-            guard let line else { return }
-            CallbackState.from(obj)?.didLog(level: level, line: String(cString: line))
+            // Two lines per message at debug level: make Strings only of what is kept.
+            guard let line, let state = CallbackState.from(obj), state.keepsLog(level: level) else { return }
+            state.didLog(level: level, line: String(cString: line))
         }
     }
 }

@@ -19,6 +19,7 @@ extension MQTTClient {
         try check(mosquitto_int_option(raw, MOSQ_OPT_SEND_MAXIMUM, Int32(options.sendMaximum)), "set send maximum")
         try check(
             mosquitto_int_option(raw, MOSQ_OPT_RECEIVE_MAXIMUM, Int32(options.receiveMaximum)), "set receive maximum")
+        if options.noDelay { try check(mosquitto_int_option(raw, MOSQ_OPT_TCP_NODELAY, 1), "disable Nagle's algorithm") }
         // Our NetworkLoop thread runs the I/O while other threads publish; libmosquitto must lock and hand
         // outgoing packets to that thread instead of writing from the caller.
         try check(mosquitto_threaded_set(raw, true), "enable thread-safe mode")

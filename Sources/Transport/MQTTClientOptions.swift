@@ -18,6 +18,9 @@ public struct MQTTClientOptions: Sendable {
     /// Most received messages waiting in `MQTTClient.events`; when full, libmosquitto's thread waits before
     /// acknowledging more. nil: unbounded.
     public var receiveBufferLimit: Int?
+    /// Sends every packet at once (TCP_NODELAY). Without it a small packet (an alarm batch, a PUBACK) written
+    /// behind a large one waits for the peer's delayed ACK, up to 40 ms on Linux.
+    public var noDelay: Bool
     /// Upper bound on waiting for the CONNACK once the socket is open (covers a stalled TLS handshake).
     public var connectTimeout: Duration
     /// Receives libmosquitto's own log lines at debug level; nil keeps them out of the log.
@@ -26,9 +29,10 @@ public struct MQTTClientOptions: Sendable {
     public init(
         endpoint: MQTTEndpoint, clientID: String, cleanStart: Bool, sessionExpirySeconds: UInt32,
         keepAliveSeconds: Int32 = 30, tls: MQTTTLSOptions? = nil, sendMaximum: Int = 32,
-        receiveMaximum: Int = 1000, receiveBufferLimit: Int? = nil, connectTimeout: Duration = .seconds(10),
+        receiveMaximum: Int = 1000, receiveBufferLimit: Int? = nil, noDelay: Bool = false, connectTimeout: Duration = .seconds(10),
         logger: Logger? = nil
     ) {
+        self.noDelay = noDelay
         self.receiveBufferLimit = receiveBufferLimit
         self.endpoint = endpoint
         self.clientID = clientID

@@ -23,6 +23,28 @@ import Testing
         #expect(batcher.pendingReadings == 0)
     }
 
+    @Test func latencyCountsFromArrivalAndClosesOnTheLastTickBeforeTheDeadline() {
+        var batcher = Batcher(policies: [.vital: LanePolicy(maxLatency: .milliseconds(500), maxBytes: 1 << 20)], tick: .milliseconds(25))
+        let start = ContinuousClock.now
+        // The readings waited 100 ms in the inbox before the pipeline took them.
+        #expect(batcher.add(readings(3), from: device, lane: .vital, arrivedAt: start - .milliseconds(100), now: start).isEmpty)
+        #expect(batcher.add(readings(1), from: device, lane: .vital, arrivedAt: start, now: start + .milliseconds(10)).isEmpty)
+        #expect(batcher.due(now: start + .milliseconds(374)).isEmpty)
+        let closed = batcher.due(now: start + .milliseconds(375))
+        #expect(closed.count == 1 && closed[0].content.measurements.count == 4)
+        #expect(closed.first?.arrivedAt == start - .milliseconds(100), "the oldest reading's arrival")
+    }
+
+    @Test func batchArrivalsAreTakenOnceAndStayBounded() {
+        let arrivals = BatchArrivals(capacity: 100)
+        let now = ContinuousClock.now
+        for seq in UInt64(1)...1000 { arrivals.sealed(seq: seq, oldestArrival: now) }
+        #expect(arrivals.take(seq: 1000) == now)
+        #expect(arrivals.take(seq: 1000) == nil, "taken once")
+        #expect(arrivals.take(seq: 1) == nil, "far behind the newest: forgotten")
+        #expect(arrivals.count <= 100)
+    }
+
     @Test func aLaneClosesOnMaxBytes() {
         var batcher = Batcher(policies: [.vital: LanePolicy(maxLatency: .seconds(60), maxBytes: 1024)])
         let now = ContinuousClock.now

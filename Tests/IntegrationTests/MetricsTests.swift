@@ -51,6 +51,19 @@ import Testing
         #expect(value("vitalgate_upstream_connected", in: text) == 1)
         #expect((value("vitalgate_upstream_puback_latency_seconds_count", in: text) ?? 0) >= 2)
         #expect(value("vitalgate_batches_dropped_total{lane=\"wave\",reason=\"full\"}", in: text) == 0, "drop series exist from the start")
+        // What each stage costs, and how long readings take from arrival to PUBACK.
+        let stage = { (name: String) in value("vitalgate_stage_duration_seconds_count{stage=\"\(name)\"}", in: text) ?? 0 }
+        #expect(stage("decode") >= 68, "one decode per device message")
+        #expect(stage("analyse") >= 68)
+        for name in ["tick", "seal", "commit", "publish"] { #expect(stage(name) >= 2, "\(name) per batch") }
+        let lanes = ["alarm", "vital", "wave"]
+        let latencyCount = lanes.compactMap { value("vitalgate_reading_latency_seconds_count{lane=\"\($0)\"}", in: text) }.reduce(0, +)
+        let latencySum = lanes.compactMap { value("vitalgate_reading_latency_seconds_sum{lane=\"\($0)\"}", in: text) }.reduce(0, +)
+        let pubacks = value("vitalgate_upstream_puback_latency_seconds_count", in: text) ?? 0
+        let pubackSum = value("vitalgate_upstream_puback_latency_seconds_sum", in: text) ?? 0
+        #expect((value("vitalgate_reading_latency_seconds_count{lane=\"alarm\"}", in: text) ?? 0) >= 1)
+        #expect(latencyCount == pubacks, "every acknowledged batch of this run has its readings' arrival")
+        #expect(latencySum >= pubackSum, "a batch's oldest reading arrived before the batch was published")
         for name in ["vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
             #expect(text.contains("# TYPE \(name) "), "\(name) is exported")
         }

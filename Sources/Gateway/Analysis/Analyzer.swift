@@ -73,8 +73,10 @@ public struct Analyzer: Sendable {
     private mutating func observe(_ measurement: Measurement) -> [Event] {
         let key = ChannelKey(device: measurement.device, channel: measurement.channel.name)
         var events = numeric[key]?.observe(measurement) ?? []
-        if let patient = patientOf[measurement.device], patients[patient]?.news2 != nil {
-            events += patients[patient]?.news2?.observe(measurement) ?? []
+        // Optional chaining through the subscripts changes the patient in place; reading
+        // `patients[patient]` first would copy the whole watch (rhythm history included) per reading.
+        if let patient = patientOf[measurement.device], let found = patients[patient]?.news2?.observe(measurement) {
+            events += found
         }
         return events
     }
@@ -91,8 +93,9 @@ public struct Analyzer: Sendable {
     /// Missing-data alarms and overdue snippets; called with the wall clock on every pipeline tick.
     public mutating func tick(nowUnixMs: Int64) -> AnalysisOutput {
         var output = AnalysisOutput()
-        for key in numeric.keys { output.events += numeric[key]?.tick(nowUnixMs: nowUnixMs) ?? [] }
-        for key in waves.keys { output.events += waves[key]?.tick(nowUnixMs: nowUnixMs) ?? [] }
+        // In place: looping over `keys` (or `values.indices`) would copy every watch of the ward on every tick.
+        numeric.updateValues { output.events += $0.tick(nowUnixMs: nowUnixMs) }
+        waves.updateValues { output.events += $0.tick(nowUnixMs: nowUnixMs) }
         output.snippets = snippets.tick(nowUnixMs: nowUnixMs)
         return output
     }

@@ -8,14 +8,15 @@ import Store
 ///
 /// Most figures already live in the `StatusBoard`; rather than touch every hot path twice, the
 /// exporter brings counters and gauges up to date from a snapshot when Prometheus scrapes. Only the
-/// PUBACK latency histogram, which needs every sample, is recorded where it happens.
+/// histograms (stage costs, PUBACK and reading latency), which need every sample, are recorded where
+/// the work happens, through `timers`.
 public final class GatewayMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let backend: PrometheusBackend
     /// Counter values already exported, by series, so a scrape adds only what is new.
     private let exported = NIOLockedValueBox<[Series: Int64]>([:])
-    /// PUBACK round trips, recorded by the uplink.
-    public let pubackLatency: CoreMetrics.Timer
+    /// Stage costs and latencies, recorded by the sources, the pipeline and the uplink.
+    let timers: PipelineTimers
 
     struct Series: Hashable {
         let name: String
@@ -23,8 +24,22 @@ public final class GatewayMetrics: Sendable {
     }
 
     public init() {
-        backend = PrometheusBackend(registry: registry)
-        pubackLatency = CoreMetrics.Timer(label: MetricCatalog.pubackLatency, dimensions: [], factory: backend)
+        let backend = PrometheusBackend(registry: registry)
+        self.backend = backend
+        func timer(_ label: String, _ dimensions: [(String, String)] = []) -> StageTimer {
+            StageTimer(timer: CoreMetrics.Timer(label: label, dimensions: dimensions, factory: backend))
+        }
+        var timers = PipelineTimers()
+        timers.decode = timer(MetricCatalog.stageDuration, [("stage", "decode")])
+        timers.analyse = timer(MetricCatalog.stageDuration, [("stage", "analyse")])
+        timers.tick = timer(MetricCatalog.stageDuration, [("stage", "tick")])
+        timers.seal = timer(MetricCatalog.stageDuration, [("stage", "seal")])
+        timers.commit = timer(MetricCatalog.stageDuration, [("stage", "commit")])
+        timers.publish = timer(MetricCatalog.stageDuration, [("stage", "publish")])
+        timers.puback = timer(MetricCatalog.pubackLatency)
+        for lane in Lane.allCases { timers.readingLatency[lane] = timer(MetricCatalog.readingLatency, [("lane", lane.rawValue)]) }
+        timers.arrivals = BatchArrivals()
+        self.timers = timers
     }
 
     /// The Prometheus text exposition of every metric, brought up to date first.

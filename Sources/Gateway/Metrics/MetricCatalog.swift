@@ -24,6 +24,8 @@ enum MetricCatalog {
     static let upstreamReconnects = "vitalgate_upstream_reconnects_total"
     static let upstreamInflight = "vitalgate_upstream_inflight_batches"
     static let pubackLatency = "vitalgate_upstream_puback_latency_seconds"
+    static let readingLatency = "vitalgate_reading_latency_seconds"
+    static let stageDuration = "vitalgate_stage_duration_seconds"
     static let alarmsRaised = "vitalgate_alarms_raised_total"
     static let alarmsSuppressed = "vitalgate_alarms_suppressed_total"
     static let alarmsActive = "vitalgate_alarms_active"
@@ -52,11 +54,40 @@ enum MetricCatalog {
         upstreamReconnects: "Reconnections to the upstream broker.",
         upstreamInflight: "Batches published and not yet acknowledged.",
         pubackLatency: "Time from publishing a batch to its PUBACK.",
+        readingLatency: "Time from the oldest reading of a batch entering the gateway to the batch's PUBACK, per lane.",
+        stageDuration:
+            "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction.",
         alarmsRaised: "Alarm conditions raised, by priority.",
         alarmsSuppressed: "Alarm conditions vetoed by a cross-check (asystole with pulses).",
         alarmsActive: "Alarm conditions active now, by priority.",
         degraded: "1 while the gateway runs in a reduced mode (disk full, store failing), else 0.",
         startTime: "Start time of the gateway process since the Unix epoch.",
+    ]
+
+    /// Histogram buckets by metric name; latencies use `pubackBuckets`.
+    static func buckets(for label: String) -> [Duration] {
+        switch label {
+        case stageDuration: stageBuckets
+        case readingLatency: readingBuckets
+        default: pubackBuckets
+        }
+    }
+
+    /// Alarms take milliseconds; vitals and waveforms their lane's `maxLatency` (1 s by default) plus
+    /// milliseconds, so the edges are dense there; backlogs after an outage take minutes to hours.
+    static let readingBuckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(15), .milliseconds(20),
+        .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(200), .milliseconds(250), .milliseconds(275),
+        .milliseconds(300), .milliseconds(500), .milliseconds(750), .seconds(1), .milliseconds(1025), .milliseconds(1100),
+        .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60), .seconds(300), .seconds(600), .seconds(1800),
+        .seconds(3600),
+    ]
+
+    /// A stage takes microseconds per message; a commit with fsync, milliseconds.
+    static let stageBuckets: [Duration] = [
+        .microseconds(1), .microseconds(2), .microseconds(5), .microseconds(10), .microseconds(25), .microseconds(50),
+        .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+        .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1),
     ]
 
     /// PUBACK round trips on loopback take about a millisecond, over 5G tens to hundreds.

@@ -31,7 +31,7 @@ struct PrometheusBackend: MetricsFactory {
     }
 
     func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
-        registry.makeDurationHistogram(descriptor: descriptor(label), labels: dimensions, buckets: MetricCatalog.pubackBuckets)
+        registry.makeDurationHistogram(descriptor: descriptor(label), labels: dimensions, buckets: MetricCatalog.buckets(for: label))
     }
 
     func destroyCounter(_ handler: any CounterHandler) {

@@ -19,6 +19,7 @@ struct BatchCommitter: Sendable {
     let retryLimitBytes: Int
     /// Where alarm batches go straight to the uplink while the store refuses them.
     let outbox: AlarmOutbox?
+    let timers: PipelineTimers
 
     private var waiting: [PendingBatch] = []
     private var waitingBytes = 0
@@ -29,9 +30,10 @@ struct BatchCommitter: Sendable {
 
     init(
         gatewayID: String, sealer: Sealer, store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger,
-        retryLimitBytes: Int = 32 << 20, outbox: AlarmOutbox? = nil
+        retryLimitBytes: Int = 32 << 20, outbox: AlarmOutbox? = nil, timers: PipelineTimers = .off
     ) {
         self.outbox = outbox
+        self.timers = timers
         self.gatewayID = gatewayID
         self.sealer = sealer
         self.store = store
@@ -45,7 +47,8 @@ struct BatchCommitter: Sendable {
         for batch in closed {
             let header = BatchHeader(gatewayID: gatewayID, seq: store.nextSequence(), lane: batch.lane, createdUnixMs: WallClock.nowUnixMs())
             do {
-                let payload = try sealer.seal(batch.content, header: header)
+                let payload = try timers.seal.measure { try sealer.seal(batch.content, header: header) }
+                timers.arrivals?.sealed(seq: header.seq, oldestArrival: batch.arrivedAt)
                 waiting.append(PendingBatch(lane: batch.lane, seq: header.seq, createdUnixMs: header.createdUnixMs, payload: payload))
                 waitingBytes += payload.count
                 status.update { $0.batchesSealed[batch.lane, default: 0] += 1 }
@@ -66,7 +69,7 @@ struct BatchCommitter: Sendable {
             return
         }
         do {
-            let outcome = try store.append(waiting)
+            let outcome = try timers.commit.measure { try store.append(waiting) }
             outbox?.withdraw(Set(waiting.map(\.seq)))
             record(outcome)
             if retryAt != nil {

@@ -2,13 +2,16 @@ import GatewayModel
 
 /// Collects readings per lane and closes a lane's batch when it is old or big enough.
 ///
-/// Readings wait here, in memory only, for at most the lane's `maxLatency`: that is the window a
-/// crash can lose. Alarms (`maxLatency` zero) close at once.
+/// Readings wait here, in memory only, for at most the lane's `maxLatency` counted from when the
+/// oldest entered the gateway: that is the window a crash can lose. Alarms (`maxLatency` zero) close
+/// at once.
 struct Batcher: Sendable {
     /// A closed batch waiting to be sealed.
     struct Closed: Sendable {
         var lane: Lane
         var content: BatchContent
+        /// When its oldest reading entered the gateway.
+        var arrivedAt: ContinuousClock.Instant
     }
 
     private struct OpenBatch: Sendable {
@@ -19,8 +22,8 @@ struct Batcher: Sendable {
 
         var isEmpty: Bool { content.isEmpty }
 
-        mutating func start(at now: ContinuousClock.Instant) {
-            if openedAt == nil { openedAt = now }
+        mutating func start(at arrival: ContinuousClock.Instant) {
+            openedAt = min(openedAt ?? arrival, arrival)
         }
 
         mutating func include(_ device: DeviceInfo) {
@@ -29,20 +32,28 @@ struct Batcher: Sendable {
     }
 
     private let policies: [LanePolicy]
+    /// Batches are closed by the pipeline's periodic tick; closing on the last tick before the
+    /// deadline (not the first after it) keeps every reading within `maxLatency`.
+    private let tick: Duration
     /// One slot per lane, indexed by `Lane.number - 1`, always mutated in place: copying a batch
     /// out and back would copy its growing arrays on every append.
     private var open: [OpenBatch] = Array(repeating: OpenBatch(), count: Lane.allCases.count)
 
-    init(policies: [Lane: LanePolicy]) {
+    init(policies: [Lane: LanePolicy], tick: Duration = .zero) {
+        self.tick = tick
         self.policies = Lane.allCases.sorted { $0.number < $1.number }.map { policies[$0] ?? LanePolicy.defaults(for: $0) }
     }
 
     /// Readings waiting in open batches.
     var pendingReadings: Int { open.reduce(0) { $0 + $1.content.readingCount } }
 
-    mutating func add(_ measurements: [Measurement], from device: DeviceInfo, lane: Lane, now: ContinuousClock.Instant) -> [Closed] {
+    /// `arrivedAt`: when the readings entered the gateway, if earlier than `now`.
+    mutating func add(
+        _ measurements: [Measurement], from device: DeviceInfo, lane: Lane, arrivedAt: ContinuousClock.Instant? = nil,
+        now: ContinuousClock.Instant
+    ) -> [Closed] {
         let slot = lane.number - 1
-        open[slot].start(at: now)
+        open[slot].start(at: arrivedAt ?? now)
         open[slot].include(device)
         open[slot].content.measurements.append(contentsOf: measurements)
         open[slot].estimatedBytes += measurements.count * 24
@@ -51,9 +62,12 @@ struct Batcher: Sendable {
 
     /// Waveform chunks travel on the `wave` lane, whatever lane the device's numerics use; an alarm's
     /// snippet goes on the `alarm` lane with its event.
-    mutating func add(_ waveforms: [WaveformChunk], from device: DeviceInfo, lane: Lane = .wave, now: ContinuousClock.Instant) -> [Closed] {
+    mutating func add(
+        _ waveforms: [WaveformChunk], from device: DeviceInfo, lane: Lane = .wave, arrivedAt: ContinuousClock.Instant? = nil,
+        now: ContinuousClock.Instant
+    ) -> [Closed] {
         let slot = lane.number - 1
-        open[slot].start(at: now)
+        open[slot].start(at: arrivedAt ?? now)
         open[slot].include(device)
         open[slot].content.waveforms.append(contentsOf: waveforms)
         // Packed deltas of regular signals take a byte or two per sample, plus a header per chunk.
@@ -61,10 +75,12 @@ struct Batcher: Sendable {
         return closeIfDue(lane, now: now)
     }
 
-    mutating func add(_ events: [Event], devices: [DeviceInfo], now: ContinuousClock.Instant) -> [Closed] {
+    mutating func add(
+        _ events: [Event], devices: [DeviceInfo], arrivedAt: ContinuousClock.Instant? = nil, now: ContinuousClock.Instant
+    ) -> [Closed] {
         guard !events.isEmpty else { return [] }
         let slot = Lane.alarm.number - 1
-        open[slot].start(at: now)
+        open[slot].start(at: arrivedAt ?? now)
         for device in devices { open[slot].include(device) }
         open[slot].content.events.append(contentsOf: events)
         open[slot].estimatedBytes += events.count * 160
@@ -80,9 +96,9 @@ struct Batcher: Sendable {
     mutating func drain() -> [Closed] {
         Lane.byPriority.compactMap { lane in
             let slot = lane.number - 1
-            guard !open[slot].isEmpty else { return nil }
+            guard !open[slot].isEmpty, let openedAt = open[slot].openedAt else { return nil }
             defer { open[slot] = OpenBatch() }
-            return Closed(lane: lane, content: open[slot].content)
+            return Closed(lane: lane, content: open[slot].content, arrivedAt: openedAt)
         }
     }
 
@@ -90,8 +106,9 @@ struct Batcher: Sendable {
         let slot = lane.number - 1
         guard !open[slot].isEmpty, let openedAt = open[slot].openedAt else { return [] }
         let policy = policies[slot]
-        guard now - openedAt >= policy.maxLatency || open[slot].estimatedBytes >= policy.maxBytes else { return [] }
-        let closed = Closed(lane: lane, content: open[slot].content)
+        let deadline = policy.maxLatency > tick ? policy.maxLatency - tick : policy.maxLatency
+        guard now - openedAt >= deadline || open[slot].estimatedBytes >= policy.maxBytes else { return [] }
+        let closed = Closed(lane: lane, content: open[slot].content, arrivedAt: openedAt)
         open[slot] = OpenBatch()
         return [closed]
     }

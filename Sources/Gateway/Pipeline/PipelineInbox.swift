@@ -14,11 +14,12 @@ struct PipelineInbox: Sendable {
     /// Readings from a device; waits for room first. Only readings take a place, and the pipeline gives one back
     /// for each `.readings` it handles, so this is the one way to hand them over.
     func send(
-        device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk], conditions: [DeviceCondition] = []
+        device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk], conditions: [DeviceCondition] = [],
+        arrivedAt: ContinuousClock.Instant = .now
     ) async {
         await gate.enter()
         let input = PipelineInput.readings(
-            device: device, lane: lane, measurements: measurements, waveforms: waveforms, conditions: conditions)
+            device: device, lane: lane, measurements: measurements, waveforms: waveforms, conditions: conditions, arrivedAt: arrivedAt)
         if case .terminated = continuation.yield(input) {
             gate.leave()  // the pipeline has stopped (shutdown): nothing more is read from devices after this
         }

@@ -3,9 +3,13 @@ import GatewayModel
 
 /// What sources hand to the pipeline: decoded readings of one device, or a clock tick.
 ///
-/// Numeric measurements travel on the profile's lane; waveforms always on the `wave` lane.
+/// Numeric measurements travel on the profile's lane; waveforms always on the `wave` lane. `arrivedAt` is
+/// when the source received them: lane latencies count from there.
 enum PipelineInput: Sendable {
-    case readings(device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk], conditions: [DeviceCondition] = [])
+    case readings(
+        device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk], conditions: [DeviceCondition],
+        arrivedAt: ContinuousClock.Instant
+    )
     case tick
     /// A reload's new detectors; the pipeline keeps the state of those whose rules did not change.
     case reconfigure(Analyzer)

@@ -11,6 +11,7 @@ final class PipelineService: Service {
     private let status: StatusBoard
     private let logger: Logger
     private let tickInterval: Duration
+    private let timers: PipelineTimers
     private let observer: (@Sendable (AnalysisOutput) -> Void)?
     private let state: State
 
@@ -23,9 +24,11 @@ final class PipelineService: Service {
     init(
         input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
         analyzer: Analyzer, batcher: Batcher, committer: BatchCommitter, status: StatusBoard, logger: Logger,
-        tickInterval: Duration = .milliseconds(25), observer: (@Sendable (AnalysisOutput) -> Void)? = nil
+        tickInterval: Duration = PipelineService.defaultTick, timers: PipelineTimers = .off,
+        observer: (@Sendable (AnalysisOutput) -> Void)? = nil
     ) {
         self.observer = observer
+        self.timers = timers
         self.input = input
         self.inbox = inbox
         self.state = State(analyzer: analyzer, batcher: batcher, committer: committer)
@@ -33,6 +36,9 @@ final class PipelineService: Service {
         self.logger = logger
         self.tickInterval = tickInterval
     }
+
+    /// How often open batches are checked against their deadlines and missing-data alarms run.
+    static let defaultTick = Duration.milliseconds(25)
 
     func run() async {
         var state = self.state
@@ -65,12 +71,14 @@ final class PipelineService: Service {
     }
 
     /// Events and alarm snippets into the alarm lane, which closes its batch at once.
-    private func alarms(_ found: AnalysisOutput, device: DeviceInfo?, state: inout State, now: ContinuousClock.Instant) -> [Batcher.Closed] {
+    private func alarms(
+        _ found: AnalysisOutput, device: DeviceInfo?, arrivedAt: ContinuousClock.Instant? = nil, state: inout State, now: ContinuousClock.Instant
+    ) -> [Batcher.Closed] {
         guard !found.events.isEmpty || !found.snippets.isEmpty else { return [] }
         var closed: [Batcher.Closed] = []
         if !found.events.isEmpty {
             let devices = device.map { [$0] } ?? state.analyzer.devices(of: found.events)
-            closed += state.batcher.add(found.events, devices: devices, now: now)
+            closed += state.batcher.add(found.events, devices: devices, arrivedAt: arrivedAt, now: now)
             status.record(found.events)
         }
         for chunk in found.snippets {
@@ -82,17 +90,21 @@ final class PipelineService: Service {
     private func handle(_ item: PipelineInput, state: inout State) {
         let now = ContinuousClock.now
         switch item {
-        case let .readings(device, lane, measurements, waveforms, conditions):
-            let found = state.analyzer.analyse(device: device.id, measurements: measurements, waveforms: waveforms, conditions: conditions)
+        case let .readings(device, lane, measurements, waveforms, conditions, arrived):
+            let found = timers.analyse.measure {
+                state.analyzer.analyse(device: device.id, measurements: measurements, waveforms: waveforms, conditions: conditions)
+            }
             observer?(found)
-            var closed = measurements.isEmpty ? [] : state.batcher.add(measurements, from: device, lane: lane, now: now)
-            if !waveforms.isEmpty { closed += state.batcher.add(waveforms, from: device, now: now) }
-            if !found.measurements.isEmpty { closed += state.batcher.add(found.measurements, from: device, lane: .vital, now: now) }
+            var closed = measurements.isEmpty ? [] : state.batcher.add(measurements, from: device, lane: lane, arrivedAt: arrived, now: now)
+            if !waveforms.isEmpty { closed += state.batcher.add(waveforms, from: device, arrivedAt: arrived, now: now) }
+            if !found.measurements.isEmpty {
+                closed += state.batcher.add(found.measurements, from: device, lane: .vital, arrivedAt: arrived, now: now)
+            }
             // Alarms go first into the queue so the uplink sends them before the vitals.
-            closed = alarms(found, device: device, state: &state, now: now) + closed
+            closed = alarms(found, device: device, arrivedAt: arrived, state: &state, now: now) + closed
             if !closed.isEmpty { state.committer.commit(closed) }
         case .tick:
-            let found = state.analyzer.tick(nowUnixMs: WallClock.nowUnixMs())
+            let found = timers.tick.measure { state.analyzer.tick(nowUnixMs: WallClock.nowUnixMs()) }
             var closed = alarms(found, device: nil, state: &state, now: now)
             closed += state.batcher.due(now: now)
             if closed.isEmpty { state.committer.flush() } else { state.committer.commit(closed) }

@@ -34,14 +34,14 @@ public struct GatewayRuntime: Sendable {
 
         let uplink = UplinkService(
             settings: config.upstream, gatewayID: config.gatewayID, site: config.site, store: store, signal: signal,
-            status: status, logger: logger.labelled("uplink"), ackLatency: metrics.pubackLatency, outbox: outbox
+            status: status, logger: logger.labelled("uplink"), timers: metrics.timers, outbox: outbox
         )
         let pipeline = makePipeline(
             config, input: input, inbox: inbox, store: store, signal: signal, outbox: outbox, status: status, logger: logger,
-            observer: observer
+            timers: metrics.timers, observer: observer
         )
-        let makeSources: @Sendable (GatewayConfig) -> [any Service] = { config in
-            deviceSources(for: config, output: inbox, status: status, logger: logger)
+        let makeSources: @Sendable (GatewayConfig) -> [any Service] = { [timers = metrics.timers] config in
+            deviceSources(for: config, output: inbox, status: status, logger: logger, timers: timers)
         }
         let sources = DeviceSources(sources: makeSources(config), logger: logger.labelled("sources"))
         let parts = GatewayParts(status: status, uplink: uplink, sources: sources, pipeline: inbox, makeSources: makeSources)
@@ -62,32 +62,34 @@ public struct GatewayRuntime: Sendable {
     private static func makePipeline(
         _ config: GatewayConfig, input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
         store: QueueStore, signal: QueueSignal, outbox: AlarmOutbox, status: StatusBoard, logger: Logger,
-        observer: (@Sendable (AnalysisOutput) -> Void)?
+        timers: PipelineTimers, observer: (@Sendable (AnalysisOutput) -> Void)?
     ) -> PipelineService {
         let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
         var policies: [Lane: LanePolicy] = [:]
         for lane in Lane.allCases { policies[lane] = config.lanePolicy(lane) }
         let committer = BatchCommitter(
             gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, status: status, logger: logger.labelled("pipeline"),
-            outbox: outbox
+            outbox: outbox, timers: timers
         )
         return PipelineService(
             input: input, inbox: inbox, analyzer: Analyzer(devices: config.deviceProfiles),
-            batcher: Batcher(policies: policies), committer: committer, status: status, logger: logger.labelled("pipeline"), observer: observer
+            batcher: Batcher(policies: policies, tick: PipelineService.defaultTick), committer: committer, status: status,
+            logger: logger.labelled("pipeline"), timers: timers, observer: observer
         )
     }
 
     /// One MQTT source for the broker-connected devices and one serial source per serial device.
     static func deviceSources(
-        for config: GatewayConfig, output: PipelineInbox, status: StatusBoard, logger: Logger
+        for config: GatewayConfig, output: PipelineInbox, status: StatusBoard, logger: Logger, timers: PipelineTimers = .off
     ) -> [any Service] {
         let devices = config.deviceProfiles
         let mqtt = MQTTSensorSource(
             settings: config.sensors, devices: devices.filter { $0.1.transport != .serial }, output: output,
-            status: status, logger: logger.labelled("sensors")
+            status: status, logger: logger.labelled("sensors"), decodeTimer: timers.decode
         )
         let serial: [any Service] = devices.filter { $0.1.transport == .serial }.map { device, profile in
-            SerialSource(device: device, profile: profile, output: output, status: status, logger: logger.labelled("serial"))
+            SerialSource(
+                device: device, profile: profile, output: output, status: status, logger: logger.labelled("serial"), decodeTimer: timers.decode)
         }
         return [mqtt] + serial
     }

@@ -29,8 +29,13 @@ final class MQTTSensorSource: Service {
     private let output: PipelineInbox
     private let status: StatusBoard
     private let logger: Logger
+    private let decodeTimer: StageTimer
 
-    init(settings: SensorSettings, devices: [(DeviceConfig, DeviceProfile)], output: PipelineInbox, status: StatusBoard, logger: Logger) {
+    init(
+        settings: SensorSettings, devices: [(DeviceConfig, DeviceProfile)], output: PipelineInbox, status: StatusBoard, logger: Logger,
+        decodeTimer: StageTimer = .off
+    ) {
+        self.decodeTimer = decodeTimer
         self.settings = settings
         self.routes = devices.compactMap { device, profile in
             device.topic.map { Route(filter: TopicFilter($0), decoder: DeviceDecoder(device: device.info, profile: profile)) }
@@ -103,18 +108,21 @@ final class MQTTSensorSource: Service {
     }
 
     private func handle(_ message: MQTTMessage, state: inout LoopState) async {
+        let arrived = ContinuousClock.now
         let now = WallClock.nowUnixMs()
         let matches = state.router.routes(for: message.topic)
         for index in matches {
             let route = routes[index]
             let device = route.decoder.device
             do throws(DecodeError) {
-                let (mapped, decoded) = try route.decoder.decodeAndMap(message.payload, topic: message.topic, nowUnixMs: now)
+                let (mapped, decoded) = try decodeTimer.measure { () throws(DecodeError) in
+                    try route.decoder.decodeAndMap(message.payload, topic: message.topic, nowUnixMs: now)
+                }
                 status.record(mapped, decoded, device: device.id, at: now)
                 guard !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty else { continue }
                 await output.send(
                     device: device, lane: route.decoder.profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
-                    conditions: decoded.conditions
+                    conditions: decoded.conditions, arrivedAt: arrived
                 )
             } catch {
                 status.recordDecodeError(device: device.id, message: error.message)

@@ -15,8 +15,13 @@ final class SerialSource: Service {
     private let output: PipelineInbox
     private let status: StatusBoard
     private let logger: Logger
+    private let decodeTimer: StageTimer
 
-    init(device: DeviceConfig, profile: DeviceProfile, output: PipelineInbox, status: StatusBoard, logger: Logger) {
+    init(
+        device: DeviceConfig, profile: DeviceProfile, output: PipelineInbox, status: StatusBoard, logger: Logger,
+        decodeTimer: StageTimer = .off
+    ) {
+        self.decodeTimer = decodeTimer
         self.device = device
         self.profile = profile
         self.path = device.port ?? ""
@@ -58,9 +63,12 @@ final class SerialSource: Service {
         for await event in port.events {
             switch event {
             case let .data(bytes):
+                let arrived = ContinuousClock.now
                 let now = WallClock.nowUnixMs()
-                let decoded = decoder.decode(bytes, nowUnixMs: now)
-                let mapped = mapper.map(decoded)
+                let (decoded, mapped) = decodeTimer.measure {
+                    let decoded = decoder.decode(bytes, nowUnixMs: now)
+                    return (decoded, mapper.map(decoded))
+                }
                 status.record(mapped, decoded, device: device.info.id, at: now)
                 if let error = decoded.errors.first {
                     log.warning(logger, key: "decode", "device \(device.info.id): \(decoded.errors.count) bad frame(s) on \(path): \(error.message)")
@@ -68,7 +76,7 @@ final class SerialSource: Service {
                 if !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty {
                     await output.send(
                         device: device.info, lane: profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
-                        conditions: decoded.conditions
+                        conditions: decoded.conditions, arrivedAt: arrived
                     )
                 }
             case let .closed(reason):

@@ -20,16 +20,16 @@ final class UplinkService: Service {
     /// How long a graceful stop waits for outstanding PUBACKs.
     private let drainTimeout: Duration
     private let session = NIOLockedValueBox<AsyncStream<UplinkInput>.Continuation?>(nil)
-    private let ackLatency: CoreMetrics.Timer?
+    private let timers: PipelineTimers
     private let outbox: AlarmOutbox?
 
     init(
         settings: UpstreamSettings, gatewayID: String, site: String, store: QueueStore, signal: QueueSignal, status: StatusBoard,
-        logger: Logger, ackLatency: CoreMetrics.Timer? = nil, outbox: AlarmOutbox? = nil, drainTimeout: Duration = .seconds(3)
+        logger: Logger, timers: PipelineTimers = .off, outbox: AlarmOutbox? = nil, drainTimeout: Duration = .seconds(3)
     ) {
         self.outbox = outbox
         self.currentSettings = NIOLockedValueBox(settings)
-        self.ackLatency = ackLatency
+        self.timers = timers
         self.store = store
         self.signal = signal
         self.status = status
@@ -92,7 +92,7 @@ final class UplinkService: Service {
             endpoint: settings.endpoint, clientID: settings.clientID, cleanStart: false,
             sessionExpirySeconds: UInt32(clamping: settings.sessionExpiry.components.seconds),
             keepAliveSeconds: Int32(clamping: settings.keepAlive.components.seconds), tls: settings.tls,
-            sendMaximum: settings.inflight
+            sendMaximum: settings.inflight, noDelay: true
         )
     }
 
@@ -146,7 +146,7 @@ final class UplinkService: Service {
         let window = settings.inflight
         var session = UplinkSession(
             client: client, store: store, status: status, logger: logger, window: window, topicForLane: topicForLane,
-            ackTimeout: max(.seconds(30), settings.keepAlive * 2), ackLatency: ackLatency, outbox: outbox
+            ackTimeout: max(.seconds(30), settings.keepAlive * 2), timers: timers, outbox: outbox
         )
         defer {
             session.flushAcknowledged()

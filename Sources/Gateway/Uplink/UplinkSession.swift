@@ -33,7 +33,7 @@ struct UplinkSession {
     let topicForLane: [Lane: String]
     /// How long a PUBACK may take before the connection is declared dead.
     let ackTimeout: Duration
-    let ackLatency: CoreMetrics.Timer?
+    let timers: PipelineTimers
     let outbox: AlarmOutbox?
 
     private var inflight: [Int32: InFlight] = [:]
@@ -46,7 +46,7 @@ struct UplinkSession {
 
     init(
         client: MQTTClient, store: QueueStore, status: StatusBoard, logger: Logger, window: Int, topicForLane: [Lane: String],
-        ackTimeout: Duration, ackLatency: CoreMetrics.Timer? = nil, outbox: AlarmOutbox? = nil
+        ackTimeout: Duration, timers: PipelineTimers = .off, outbox: AlarmOutbox? = nil
     ) {
         self.outbox = outbox
         self.client = client
@@ -56,7 +56,7 @@ struct UplinkSession {
         self.window = window
         self.topicForLane = topicForLane
         self.ackTimeout = ackTimeout
-        self.ackLatency = ackLatency
+        self.timers = timers
     }
 
     var inflightCount: Int { inflight.count }
@@ -111,7 +111,7 @@ struct UplinkSession {
 
     private mutating func send(_ batch: QueuedBatch) -> Bool {
         do {
-            let mid = try client.publish(topic: topicForLane[batch.lane]!, payload: batch.payload, qos: 1)
+            let mid = try timers.publish.measure { try client.publish(topic: topicForLane[batch.lane]!, payload: batch.payload, qos: 1) }
             inflight[mid] = InFlight(id: batch.id, lane: batch.lane, seq: batch.seq, sentAt: .now)
             status.update { $0.batchesSent[batch.lane, default: 0] += 1 }
             return true
@@ -128,7 +128,7 @@ struct UplinkSession {
     /// An alarm the store could not take, published from memory ahead of everything queued.
     private mutating func sendUnstored(_ batch: PendingBatch) -> Bool {
         do {
-            let mid = try client.publish(topic: topicForLane[.alarm]!, payload: batch.payload, qos: 1)
+            let mid = try timers.publish.measure { try client.publish(topic: topicForLane[.alarm]!, payload: batch.payload, qos: 1) }
             inflight[mid] = InFlight(id: 0, lane: .alarm, seq: batch.seq, sentAt: .now, unstored: batch)
             status.update { $0.batchesSent[.alarm, default: 0] += 1 }
             return true
@@ -150,17 +150,20 @@ struct UplinkSession {
         if let batch = entry.unstored {
             let good = reasonCode < 0x80
             if good { outbox?.delivered(batch.seq) } else { outbox?.returned(batch) }
+            if good { timers.acknowledged(seq: batch.seq, lane: .alarm) }
             status.update { if good { $0.batchesAcked[.alarm, default: 0] += 1 } else { $0.batchesRefused[.alarm, default: 0] += 1 } }
             return
         }
         if reasonCode < 0x80 {
             acknowledged.append(entry.id)
             refusalDelay[entry.lane] = nil
-            ackLatency?.record(duration: ContinuousClock.now - entry.sentAt)
-            let now = WallClock.nowUnixMs()
+            let now = ContinuousClock.now
+            timers.puback.record(now - entry.sentAt)
+            timers.acknowledged(seq: entry.seq, lane: entry.lane, at: now)
+            let nowUnixMs = WallClock.nowUnixMs()
             status.update {
                 $0.batchesAcked[entry.lane, default: 0] += 1
-                $0.lastAckUnixMs = now
+                $0.lastAckUnixMs = nowUnixMs
             }
         } else {
             status.update { $0.batchesRefused[entry.lane, default: 0] += 1 }

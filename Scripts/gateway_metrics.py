@@ -1,0 +1,59 @@
+"""The gateway's own figures from a `/metrics` scrape: per-stage costs and arrival-to-PUBACK latency."""
+import math
+import re
+
+STAGES = ["decode", "analyse", "tick", "seal", "commit", "publish"]
+SERIES = re.compile(r'^(\w+)(?:\{([^}]*)\})? (\S+)$')
+
+
+def parse(path):
+    """{(name, frozenset(labels)): value} of every sample in a Prometheus text exposition."""
+    samples = {}
+    try:
+        lines = open(path).read().splitlines()
+    except FileNotFoundError:
+        return samples
+    for line in lines:
+        match = SERIES.match(line)
+        if not match:
+            continue
+        name, labels, value = match.groups()
+        pairs = frozenset(tuple(part.split("=", 1)) for part in re.findall(r'\w+="[^"]*"', labels or ""))
+        samples[(name, frozenset((k, v.strip('"')) for k, v in pairs))] = float(value)
+    return samples
+
+
+def stage_costs(samples):
+    """{stage: (count, seconds)} from vitalgate_stage_duration_seconds."""
+    costs = {}
+    for stage in STAGES:
+        labels = frozenset({("stage", stage)})
+        costs[stage] = (samples.get(("vitalgate_stage_duration_seconds_count", labels), 0.0),
+                        samples.get(("vitalgate_stage_duration_seconds_sum", labels), 0.0))
+    return costs
+
+
+def latency_quantile(samples, lane, q):
+    """Prometheus' histogram_quantile over vitalgate_reading_latency_seconds{lane}: linear within a bucket, ms."""
+    buckets = []
+    for (name, labels), value in samples.items():
+        if name != "vitalgate_reading_latency_seconds_bucket" or ("lane", lane) not in labels:
+            continue
+        le = dict(labels)["le"]
+        buckets.append((math.inf if le == "+Inf" else float(le), value))
+    buckets.sort()
+    if not buckets or buckets[-1][1] == 0:
+        return float("nan")
+    rank = q * buckets[-1][1]
+    lower, below = 0.0, 0.0
+    for upper, count in buckets:
+        if count >= rank:
+            if math.isinf(upper):
+                return lower * 1000
+            return (lower + (upper - lower) * (rank - below) / max(count - below, 1e-9)) * 1000
+        lower, below = upper, count
+    return float("nan")
+
+
+def latency_count(samples, lane):
+    return samples.get(("vitalgate_reading_latency_seconds_count", frozenset({("lane", lane)})), 0.0)
