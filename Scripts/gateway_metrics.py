@@ -33,14 +33,22 @@ def stage_costs(samples):
     return costs
 
 
-def latency_quantile(samples, lane, q):
-    """Prometheus' histogram_quantile over vitalgate_reading_latency_seconds{lane}: linear within a bucket, ms."""
+def delta(later, earlier):
+    """What happened between two scrapes: every counter and histogram series of `later` minus `earlier`."""
+    return {key: value - earlier.get(key, 0.0) for key, value in later.items()}
+
+
+def latency_quantile(samples, lane, q, below=math.inf):
+    """Prometheus' histogram_quantile over vitalgate_reading_latency_seconds{lane}: linear within a bucket, ms.
+    With `below` (seconds, a bucket edge), only the batches faster than that count."""
     buckets = []
     for (name, labels), value in samples.items():
         if name != "vitalgate_reading_latency_seconds_bucket" or ("lane", lane) not in labels:
             continue
         le = dict(labels)["le"]
-        buckets.append((math.inf if le == "+Inf" else float(le), value))
+        edge = math.inf if le == "+Inf" else float(le)
+        if edge <= below:
+            buckets.append((edge, value))
     buckets.sort()
     if not buckets or buckets[-1][1] == 0:
         return float("nan")
@@ -55,5 +63,8 @@ def latency_quantile(samples, lane, q):
     return float("nan")
 
 
-def latency_count(samples, lane):
-    return samples.get(("vitalgate_reading_latency_seconds_count", frozenset({("lane", lane)})), 0.0)
+def latency_count(samples, lane, below=math.inf):
+    if math.isinf(below):
+        return samples.get(("vitalgate_reading_latency_seconds_count", frozenset({("lane", lane)})), 0.0)
+    edge = str(float(below))
+    return samples.get(("vitalgate_reading_latency_seconds_bucket", frozenset({("lane", lane), ("le", edge)})), 0.0)

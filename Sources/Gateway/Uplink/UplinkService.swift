@@ -158,13 +158,12 @@ final class UplinkService: Service {
             switch input {
             case let .mqtt(.published(mid, reasonCode)):
                 session.acknowledged(mid: mid, reasonCode: reasonCode)
-                if session.inflightCount < window / 2 { session.flushAcknowledged() }
             case let .mqtt(.disconnected(reason)):
                 return "disconnected: \(reason)"
             case .mqtt:
                 continue
             case .queued:
-                session.flushAcknowledged()
+                break  // pumped below
             case .tick:
                 session.flushAcknowledged()
                 session.checkAckTimeout()
@@ -181,6 +180,9 @@ final class UplinkService: Service {
             }
             session.pump()
             if let failure = session.failed { return failure }
+            // After the pump, so a new alarm goes out before this commit; each delete is a synchronous commit,
+            // so they are gathered while batches are in flight.
+            if session.acknowledgedCount >= max(1, window / 4) { session.flushAcknowledged() }
         }
         return "connection closed"
     }

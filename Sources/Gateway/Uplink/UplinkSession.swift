@@ -37,6 +37,8 @@ struct UplinkSession {
     let outbox: AlarmOutbox?
 
     private var inflight: [Int32: InFlight] = [:]
+    private var inflightBulk = 0
+    private var bulk: BulkWindow
     private var cursors: [Lane: Int64] = [:]
     private var paused: [Lane: Pause] = [:]
     /// The next pause per lane: it doubles while the broker keeps refusing, and resets on a good PUBACK.
@@ -57,18 +59,24 @@ struct UplinkSession {
         self.topicForLane = topicForLane
         self.ackTimeout = ackTimeout
         self.timers = timers
+        self.bulk = BulkWindow(window: window)
     }
 
     var inflightCount: Int { inflight.count }
     var isIdle: Bool { inflight.isEmpty }
+    /// Acknowledged rows not yet deleted.
+    var acknowledgedCount: Int { acknowledged.count }
 
-    /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off.
+    /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off. Alarms may use the
+    /// whole window; vital and waveform batches only as much as `bulk` allows.
     mutating func pump(now: ContinuousClock.Instant = .now) {
         var room = window - inflight.count
         while room > 0, failed == nil, let batch = outbox?.next() {
             if sendUnstored(batch) { room -= 1 }
         }
-        for lane in Lane.byPriority where room > 0 && failed == nil {
+        for lane in Lane.byPriority where failed == nil {
+            var room = lane == .alarm ? window - inflight.count : min(window - inflight.count, bulk.limit - inflightBulk)
+            guard room > 0 else { continue }
             if let pause = paused[lane] {
                 guard pause.until <= now else { continue }
                 guard resume(lane, room: &room) else { continue }
@@ -113,6 +121,7 @@ struct UplinkSession {
         do {
             let mid = try timers.publish.measure { try client.publish(topic: topicForLane[batch.lane]!, payload: batch.payload, qos: 1) }
             inflight[mid] = InFlight(id: batch.id, lane: batch.lane, seq: batch.seq, sentAt: .now)
+            if batch.lane != .alarm { inflightBulk += 1 }
             status.update { $0.batchesSent[batch.lane, default: 0] += 1 }
             return true
         } catch where client.isConnected {
@@ -147,6 +156,9 @@ struct UplinkSession {
     /// A PUBACK: below 0x80 the row may go; otherwise the broker refused it and it is kept.
     mutating func acknowledged(mid: Int32, reasonCode: Int) {
         guard let entry = inflight.removeValue(forKey: mid) else { return }
+        let now = ContinuousClock.now
+        if entry.lane != .alarm { inflightBulk -= 1 }
+        bulk.acknowledged(after: now - entry.sentAt, now: now)
         if let batch = entry.unstored {
             let good = reasonCode < 0x80
             if good { outbox?.delivered(batch.seq) } else { outbox?.returned(batch) }
@@ -157,7 +169,6 @@ struct UplinkSession {
         if reasonCode < 0x80 {
             acknowledged.append(entry.id)
             refusalDelay[entry.lane] = nil
-            let now = ContinuousClock.now
             timers.puback.record(now - entry.sentAt)
             timers.acknowledged(seq: entry.seq, lane: entry.lane, at: now)
             let nowUnixMs = WallClock.nowUnixMs()

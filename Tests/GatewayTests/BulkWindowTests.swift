@@ -1,0 +1,41 @@
+@testable import Gateway
+import Testing
+
+@Suite struct BulkWindowTests {
+    let start = ContinuousClock.now
+
+    @Test func aQuarterOfTheWindowStaysForAlarms() {
+        #expect(BulkWindow(window: 32).maximum == 24)
+        #expect(BulkWindow(window: 4).maximum == 3)
+        #expect(BulkWindow(window: 1).maximum == 1, "a window of one cannot keep a slot back")
+        #expect(BulkWindow(window: 32).limit == 8, "starts small until round trips are known")
+    }
+
+    @Test func timelyAcknowledgementsOpenTheWindowUpToItsMaximum() {
+        var bulk = BulkWindow(window: 32, now: start)
+        for step in 0..<100 { bulk.acknowledged(after: .milliseconds(2), now: start + .milliseconds(step)) }
+        #expect(bulk.limit == 24)
+        #expect(bulk.baseRoundTrip == .milliseconds(2))
+    }
+
+    @Test func queueingAtTheBrokerClosesItDownToAQuarter() {
+        var bulk = BulkWindow(window: 32, target: .milliseconds(10), now: start)
+        bulk.acknowledged(after: .milliseconds(2), now: start)
+        for step in 1...5 { bulk.acknowledged(after: .milliseconds(5), now: start + .milliseconds(step)) }
+        #expect(bulk.limit == 8 + 6, "within the target: still growing")
+        for step in 6..<40 { bulk.acknowledged(after: .milliseconds(40), now: start + .milliseconds(step)) }
+        #expect(bulk.limit == 6, "38 ms of queueing above a 2 ms link: down to a quarter of 24")
+    }
+
+    @Test func theBaseRoundTripFollowsARouteChangeWithinTwoPeriods() {
+        var bulk = BulkWindow(window: 32, period: .seconds(10), now: start)
+        bulk.acknowledged(after: .milliseconds(1), now: start)
+        bulk.acknowledged(after: .milliseconds(50), now: start + .seconds(11))
+        #expect(bulk.baseRoundTrip == .milliseconds(1), "the previous period still counts")
+        bulk.acknowledged(after: .milliseconds(50), now: start + .seconds(22))
+        #expect(bulk.baseRoundTrip == .milliseconds(50))
+        let before = bulk.limit
+        bulk.acknowledged(after: .milliseconds(55), now: start + .seconds(23))
+        #expect(bulk.limit == before + 1, "a slower link is not mistaken for a queue")
+    }
+}
