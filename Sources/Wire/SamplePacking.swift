@@ -14,17 +14,25 @@ enum SamplePacking {
     /// Bits of a partition's Rice parameter.
     static let parameterWidth = 5
 
-    /// `samples` packed with whichever predictor gives fewer bytes (first order on a tie).
+    /// `samples` packed with whichever predictor gives fewer bytes (first order on a tie). Both predictors'
+    /// sizes are computed, but only the winner is written: writing the bits is most of the cost.
     static func encode(_ samples: [Int32]) -> PackedSamples {
-        var best = PackedSamples(bytes: encode(samples, predictor: .firstOrder), count: samples.count, predictor: .firstOrder)
-        guard samples.count > 2 else { return best }  // the predictors differ from the third sample on
-        let second = encode(samples, predictor: .secondOrder)
-        if second.count < best.bytes.count { best = PackedSamples(bytes: second, count: samples.count, predictor: .secondOrder) }
-        return best
+        let first = residuals(of: samples, predictor: .firstOrder)
+        // The predictors differ from the third sample on.
+        guard samples.count > 2 else { return PackedSamples(bytes: pack(first), count: samples.count, predictor: .firstOrder) }
+        let second = residuals(of: samples, predictor: .secondOrder)
+        let secondIsSmaller = (packedBits(second) + 7) / 8 < (packedBits(first) + 7) / 8
+        let predictor: SamplePredictor = secondIsSmaller ? .secondOrder : .firstOrder
+        return PackedSamples(bytes: pack(secondIsSmaller ? second : first), count: samples.count, predictor: predictor)
     }
 
     /// `samples` packed with `predictor`; empty for no samples.
     static func encode(_ samples: [Int32], predictor: SamplePredictor) -> [UInt8] {
+        pack(residuals(of: samples, predictor: predictor))
+    }
+
+    /// Zigzag-mapped prediction residuals, the first sample as it is.
+    private static func residuals(of samples: [Int32], predictor: SamplePredictor) -> [UInt32] {
         guard let first = samples.first else { return [] }
         var residuals = [UInt32]()
         residuals.reserveCapacity(samples.count)
@@ -34,8 +42,26 @@ enum SamplePacking {
             residuals.append(Zigzag.encode(sample &- prediction.next))
             prediction.advance(past: sample)
         }
+        return residuals
+    }
+
+    /// Bits `pack` writes for `residuals`.
+    private static func packedBits(_ residuals: [UInt32]) -> Int {
+        var bits = 0
+        var start = 0
+        while start < residuals.count {
+            let end = partitionEnd(from: start, count: residuals.count)
+            let partition = residuals[start..<end]
+            bits += parameterWidth + Int(riceSize(of: partition, parameter: riceParameter(for: partition)))
+            start = end
+        }
+        return bits
+    }
+
+    private static func pack(_ residuals: [UInt32]) -> [UInt8] {
+        guard !residuals.isEmpty else { return [] }
         // ECG packs to about half a byte per sample; the writer grows past this when it must.
-        var writer = BitWriter(reservingBytes: samples.count / 2 + 16)
+        var writer = BitWriter(reservingBytes: residuals.count / 2 + 16)
         var start = 0
         while start < residuals.count {
             let end = partitionEnd(from: start, count: residuals.count)

@@ -29,6 +29,7 @@ import Testing
         await sender.value
         #expect(entered.load(ordering: .relaxed) == 10, "each place handed on reached the waiting sender")
         #expect(left == 10)
+        #expect(gate.waits >= 1, "the sender waited at least once: \(gate.waits)")
     }
 
     @Test func closingReleasesWaitersAndNeverBlocksAgain() async {

@@ -64,7 +64,7 @@ import Testing
         #expect((value("vitalgate_reading_latency_seconds_count{lane=\"alarm\"}", in: text) ?? 0) >= 1)
         #expect(latencyCount == pubacks, "every acknowledged batch of this run has its readings' arrival")
         #expect(latencySum >= pubackSum, "a batch's oldest reading arrived before the batch was published")
-        for name in ["vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
+        for name in ["vitalgate_pipeline_inbox_inputs", "vitalgate_pipeline_inbox_waits_total", "vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
             #expect(text.contains("# TYPE \(name) "), "\(name) is exported")
         }
 

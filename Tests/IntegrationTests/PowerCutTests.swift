@@ -10,7 +10,8 @@ import Testing
     static func inspect(_ path: String) throws -> (check: String?, batches: Int) {
         let queue = try DatabaseQueue(path: path)
         return try queue.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA integrity_check"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") ?? -1)
+            // Counting throws when a copy lost its batch table, which fails the test.
+            (try String.fetchOne(db, sql: "PRAGMA integrity_check"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") ?? 0)
         }
     }
 
@@ -41,7 +42,6 @@ import Testing
             #expect(check == "ok", "\(path): \(check ?? "nil")")
             rows.append(count)
         }
-        #expect(rows.allSatisfy { $0 >= 0 }, "every copy has its batch table: \(rows)")
         #expect((rows.max() ?? 0) > 0, "the copies caught the queue growing: \(rows)")
         print("power cut: \(snapshots.count) copies mid-write, all pass integrity_check; batches per copy \(rows)")
     }

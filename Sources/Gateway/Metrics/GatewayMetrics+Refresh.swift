@@ -9,6 +9,8 @@ extension GatewayMetrics {
         refreshAlarms(snapshot)
         count(MetricCatalog.unroutable, total: Int64(snapshot.unroutableMessages))
         gauge(MetricCatalog.pendingReadings, Double(snapshot.pendingReadings))
+        gauge(MetricCatalog.inboxInputs, Double(snapshot.inboxInputs))
+        count(MetricCatalog.inboxWaits, total: Int64(snapshot.inboxWaits))
         gauge(MetricCatalog.degraded, snapshot.degraded == nil ? 0 : 1)
         gauge(MetricCatalog.startTime, Double(snapshot.startedUnixMs) / 1000)
         gauge(MetricCatalog.queueLimit, Double(maxBytes))

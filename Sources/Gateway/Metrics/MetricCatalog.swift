@@ -20,6 +20,8 @@ enum MetricCatalog {
     static let queueLimit = "vitalgate_queue_limit_bytes"
     static let queueOldestAge = "vitalgate_queue_oldest_age_seconds"
     static let pendingReadings = "vitalgate_pipeline_pending_readings"
+    static let inboxInputs = "vitalgate_pipeline_inbox_inputs"
+    static let inboxWaits = "vitalgate_pipeline_inbox_waits_total"
     static let upstreamConnected = "vitalgate_upstream_connected"
     static let upstreamReconnects = "vitalgate_upstream_reconnects_total"
     static let upstreamInflight = "vitalgate_upstream_inflight_batches"
@@ -50,6 +52,8 @@ enum MetricCatalog {
         queueLimit: "The queue's configured byte bound.",
         queueOldestAge: "Age of the oldest queued batch (0 when empty).",
         pendingReadings: "Readings in memory waiting for their batch to be sealed.",
+        inboxInputs: "Device messages handed to the pipeline and not yet analysed (bounded; beyond it the sensor broker keeps them).",
+        inboxWaits: "Times a source found the pipeline inbox full and waited: the gateway was the bottleneck.",
         upstreamConnected: "1 while connected to the upstream broker, else 0.",
         upstreamReconnects: "Reconnections to the upstream broker.",
         upstreamInflight: "Batches published and not yet acknowledged.",

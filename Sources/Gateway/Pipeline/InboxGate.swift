@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 final class InboxGate: Sendable {
     private struct State {
         var outstanding = 0
+        var waits = 0
         var waiters: [CheckedContinuation<Void, Never>] = []
         var closed = false
 
@@ -24,6 +25,8 @@ final class InboxGate: Sendable {
 
     /// Inputs handed over and not yet handled.
     var outstanding: Int { state.withLockedValue { $0.outstanding } }
+    /// How often a source found the inbox full and had to wait: the gateway was the bottleneck then.
+    var waits: Int { state.withLockedValue { $0.waits } }
 
     /// Takes a place, waiting for one if all are taken. The uncontended path takes one lock and no suspension.
     func enter() async {
@@ -31,6 +34,7 @@ final class InboxGate: Sendable {
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
             let admitted = state.withLockedValue { state -> Bool in
                 if state.admitOne(capacity: capacity) { return true }
+                state.waits += 1
                 state.waiters.append(waiter)
                 return false
             }

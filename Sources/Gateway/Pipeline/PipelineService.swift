@@ -109,8 +109,11 @@ final class PipelineService: Service {
             closed += state.batcher.due(now: now)
             if closed.isEmpty { state.committer.flush() } else { state.committer.commit(closed) }
             let pending = state.batcher.pendingReadings
+            let (inputs, waits) = (inbox.gate.outstanding, inbox.gate.waits)
             status.update {
                 $0.pendingReadings = pending
+                $0.inboxInputs = inputs
+                $0.inboxWaits = waits
                 $0.pipelineTicks += 1
             }
         case let .reconfigure(analyzer):

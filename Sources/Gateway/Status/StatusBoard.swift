@@ -126,6 +126,9 @@ public struct GatewaySnapshot: Sendable {
     public var batchesRefused: [Lane: Int] = [:]
     /// Readings waiting in memory for their batch to be sealed and committed.
     public var pendingReadings = 0
+    /// Device inputs handed to the pipeline and not yet analysed, and how often a source found that inbox full.
+    public var inboxInputs = 0
+    public var inboxWaits = 0
     /// Turns of the pipeline loop: proof of progress for the systemd watchdog.
     public var pipelineTicks = 0
     /// Batches lost before the queue, by lane and reason (`seal`, `memory`, `exit`).
