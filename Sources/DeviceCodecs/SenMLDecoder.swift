@@ -5,6 +5,8 @@ import GatewayModel
 public enum SenMLDecoder {
     /// Times below 2^28 seconds are relative to "now" (RFC 8428 §4.5.3).
     static let relativeTimeLimit = Double(1 << 28)
+    /// One decoder for every message: making one per message costs more than decoding a small pack.
+    private static let decoder = JSONDecoder()
 
     private struct Record: Decodable {
         var bn: String?
@@ -26,7 +28,7 @@ public enum SenMLDecoder {
     public static func decode(_ payload: Data, nowUnixMs: Int64) throws(DecodeError) -> [DecodedValue] {
         let records: [Record]
         do {
-            records = try JSONDecoder().decode([Record].self, from: payload)
+            records = try decoder.decode([Record].self, from: payload)
         } catch {
             throw DecodeError("not a SenML JSON pack: \(describe(error))")
         }
