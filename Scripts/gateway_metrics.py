@@ -53,18 +53,18 @@ def latency_quantile(samples, lane, q, below=math.inf):
     if not buckets or buckets[-1][1] == 0:
         return float("nan")
     rank = q * buckets[-1][1]
-    lower, below = 0.0, 0.0
+    lower, counted = 0.0, 0.0
     for upper, count in buckets:
         if count >= rank:
             if math.isinf(upper):
                 return lower * 1000
-            return (lower + (upper - lower) * (rank - below) / max(count - below, 1e-9)) * 1000
-        lower, below = upper, count
+            return (lower + (upper - lower) * (rank - counted) / max(count - counted, 1e-9)) * 1000
+        lower, counted = upper, count
     return float("nan")
 
 
 def latency_count(samples, lane, below=math.inf):
     if math.isinf(below):
         return samples.get(("vitalgate_reading_latency_seconds_count", frozenset({("lane", lane)})), 0.0)
-    edge = str(float(below))
+    edge = str(float(below))  # swift-prometheus writes bucket edges as Swift doubles print: le="1.0"
     return samples.get(("vitalgate_reading_latency_seconds_bucket", frozenset({("lane", lane), ("le", edge)})), 0.0)

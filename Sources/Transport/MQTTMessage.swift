@@ -6,8 +6,11 @@ public struct MQTTMessage: Sendable {
     public var payload: Data
     public var qos: Int32
     public var retain: Bool
+    /// When libmosquitto handed it over (and acknowledged it to the broker): from here it is the receiver's.
+    public var receivedAt: ContinuousClock.Instant
 
-    public init(topic: String, payload: Data, qos: Int32, retain: Bool) {
+    public init(topic: String, payload: Data, qos: Int32, retain: Bool, receivedAt: ContinuousClock.Instant = .now) {
+        self.receivedAt = receivedAt
         self.topic = topic
         self.payload = payload
         self.qos = qos

@@ -114,14 +114,3 @@ import Testing
         #expect(!heart.contains { $0.timeUnixMs > Self.pauseStartMs + 4000 && $0.timeUnixMs < pauseEnd }, "no heart rate without beats")
     }
 }
-
-@Suite struct DictionaryInPlaceTests {
-    @Test func updateValuesChangesEveryValueAndNoKey() {
-        var counts = ["a": 1, "b": 2, "c": 3]
-        counts.updateValues { $0 *= 10 }
-        #expect(counts == ["a": 10, "b": 20, "c": 30])
-        var empty: [String: Int] = [:]
-        empty.updateValues { $0 += 1 }
-        #expect(empty.isEmpty)
-    }
-}

@@ -35,6 +35,18 @@ import Testing
         #expect(closed.first?.arrivedAt == start - .milliseconds(100), "the oldest reading's arrival")
     }
 
+    @Test func inputsOlderThanTheWindowStillShareOneBatch() {
+        var batcher = Batcher(policies: [.vital: LanePolicy(maxLatency: .milliseconds(250), maxBytes: 1 << 20)], tick: .milliseconds(25))
+        let now = ContinuousClock.now
+        // A stall: every input waited a second in the inbox; sealing each alone would fsync each alone.
+        for step in 0..<100 {
+            let closed = batcher.add(readings(1), from: device, lane: .vital, arrivedAt: now - .seconds(1), now: now + .microseconds(step))
+            #expect(closed.isEmpty)
+        }
+        let closed = batcher.due(now: now + .milliseconds(1))
+        #expect(closed.count == 1 && closed.first?.content.measurements.count == 100, "one batch at the tick")
+    }
+
     @Test func batchArrivalsAreTakenOnceAndStayBounded() {
         let arrivals = BatchArrivals(capacity: 100)
         let now = ContinuousClock.now

@@ -28,14 +28,16 @@ import Testing
     }
 
     @Test func theBaseRoundTripFollowsARouteChangeWithinTwoPeriods() {
-        var bulk = BulkWindow(window: 32, period: .seconds(10), now: start)
+        var bulk = BulkWindow(window: 32, now: start)
         bulk.acknowledged(after: .milliseconds(1), now: start)
-        bulk.acknowledged(after: .milliseconds(50), now: start + .seconds(11))
+        bulk.acknowledged(after: .milliseconds(50), now: start + .seconds(121))
         #expect(bulk.baseRoundTrip == .milliseconds(1), "the previous period still counts")
-        bulk.acknowledged(after: .milliseconds(50), now: start + .seconds(22))
+        bulk.acknowledged(after: .milliseconds(50), now: start + .seconds(242))
         #expect(bulk.baseRoundTrip == .milliseconds(50))
         let before = bulk.limit
-        bulk.acknowledged(after: .milliseconds(55), now: start + .seconds(23))
-        #expect(bulk.limit == before + 1, "a slower link is not mistaken for a queue")
+        bulk.acknowledged(after: .milliseconds(70), now: start + .seconds(243))
+        #expect(bulk.limit == before + 1, "20 ms of jitter on a 50 ms link is not mistaken for a queue")
+        bulk.acknowledged(after: .milliseconds(80), now: start + .seconds(244))
+        #expect(bulk.limit == before, "30 ms more than a 50 ms link is")
     }
 }

@@ -62,7 +62,8 @@ import Testing
         let pubacks = value("vitalgate_upstream_puback_latency_seconds_count", in: text) ?? 0
         let pubackSum = value("vitalgate_upstream_puback_latency_seconds_sum", in: text) ?? 0
         #expect((value("vitalgate_reading_latency_seconds_count{lane=\"alarm\"}", in: text) ?? 0) >= 1)
-        #expect(latencyCount == pubacks, "every acknowledged batch of this run has its readings' arrival")
+        // Within one: a PUBACK may land between the two histograms of one scrape.
+        #expect(abs(latencyCount - pubacks) <= 1, "every acknowledged batch of this run has its readings' arrival")
         #expect(latencySum >= pubackSum, "a batch's oldest reading arrived before the batch was published")
         for name in ["vitalgate_pipeline_inbox_inputs", "vitalgate_pipeline_inbox_waits_total", "vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
             #expect(text.contains("# TYPE \(name) "), "\(name) is exported")

@@ -5,6 +5,7 @@ import NIOConcurrencyHelpers
 /// In memory only and bounded: after a restart, or for batches older than the newest `capacity`
 /// sequence numbers (a long outage's backlog), the figure is simply not recorded.
 final class BatchArrivals: Sendable {
+    /// Entries kept before the oldest half is forgotten.
     let capacity: UInt64
     private let arrivals = NIOLockedValueBox<[UInt64: ContinuousClock.Instant]>([:])
 
@@ -12,6 +13,7 @@ final class BatchArrivals: Sendable {
         self.capacity = UInt64(capacity)
     }
 
+    /// Batch `seq` was sealed; its oldest reading entered the gateway at `oldestArrival`.
     func sealed(seq: UInt64, oldestArrival: ContinuousClock.Instant) {
         arrivals.withLockedValue { table in
             table[seq] = oldestArrival

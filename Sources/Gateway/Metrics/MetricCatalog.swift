@@ -77,12 +77,14 @@ enum MetricCatalog {
         }
     }
 
-    /// Alarms take milliseconds; vitals and waveforms their lane's `maxLatency` (1 s by default) plus
-    /// milliseconds, so the edges are dense there; backlogs after an outage take minutes to hours.
+    /// Alarms take milliseconds; vitals and waveforms their lane's `maxLatency` (1 s by default; 250 ms is
+    /// common for vitals) plus milliseconds, so the edges are dense there, 10 ms apart, to tell a p99 within
+    /// `maxLatency + 20 ms` from one beyond; backlogs after an outage take minutes to hours.
     static let readingBuckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(15), .milliseconds(20),
-        .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(200), .milliseconds(250), .milliseconds(275),
-        .milliseconds(300), .milliseconds(500), .milliseconds(750), .seconds(1), .milliseconds(1025), .milliseconds(1100),
+        .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(200), .milliseconds(240), .milliseconds(250),
+        .milliseconds(260), .milliseconds(270), .milliseconds(280), .milliseconds(300), .milliseconds(500), .milliseconds(750),
+        .milliseconds(990), .seconds(1), .milliseconds(1010), .milliseconds(1020), .milliseconds(1030), .milliseconds(1100),
         .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60), .seconds(300), .seconds(600), .seconds(1800),
         .seconds(3600),
     ]

@@ -20,6 +20,7 @@ struct PipelineTimers: Sendable {
     var puback = StageTimer.off
     /// Per batch and lane: from its oldest reading entering the gateway to its PUBACK.
     var readingLatency: [Lane: StageTimer] = [:]
+    /// Where the committer leaves each batch's oldest arrival for the uplink to find at the PUBACK.
     var arrivals: BatchArrivals?
 
     static let off = PipelineTimers()

@@ -57,7 +57,7 @@ struct Batcher: Sendable {
         open[slot].include(device)
         open[slot].content.measurements.append(contentsOf: measurements)
         open[slot].estimatedBytes += measurements.count * 24
-        return closeIfDue(lane, now: now)
+        return closeIfFull(lane)
     }
 
     /// Waveform chunks travel on the `wave` lane, whatever lane the device's numerics use; an alarm's
@@ -72,7 +72,7 @@ struct Batcher: Sendable {
         open[slot].content.waveforms.append(contentsOf: waveforms)
         // Packed deltas of regular signals take a byte or two per sample, plus a header per chunk.
         open[slot].estimatedBytes += waveforms.reduce(0) { $0 + 48 + $1.samples.count * 2 }
-        return closeIfDue(lane, now: now)
+        return closeIfFull(lane)
     }
 
     mutating func add(
@@ -84,32 +84,42 @@ struct Batcher: Sendable {
         for device in devices { open[slot].include(device) }
         open[slot].content.events.append(contentsOf: events)
         open[slot].estimatedBytes += events.count * 160
-        return closeIfDue(.alarm, now: now)
+        return closeIfFull(.alarm)
     }
 
-    /// Batches whose age reached their lane's `maxLatency`.
+    /// Batches whose oldest reading is within one tick of its lane's `maxLatency` (or that are full).
     mutating func due(now: ContinuousClock.Instant) -> [Closed] {
         Lane.byPriority.flatMap { closeIfDue($0, now: now) }
     }
 
     /// Every open batch, for shutdown.
     mutating func drain() -> [Closed] {
-        Lane.byPriority.compactMap { lane in
-            let slot = lane.number - 1
-            guard !open[slot].isEmpty, let openedAt = open[slot].openedAt else { return nil }
-            defer { open[slot] = OpenBatch() }
-            return Closed(lane: lane, content: open[slot].content, arrivedAt: openedAt)
-        }
+        Lane.byPriority.flatMap { close($0) }
+    }
+
+    /// On input, a batch closes only when it is full or its lane has no latency window (alarms): closing on
+    /// age here would, once inputs arrive already older than the window (a stall, a full inbox), seal and
+    /// fsync every input alone and slow the pipeline further. Age is checked at the tick, in `due`.
+    private mutating func closeIfFull(_ lane: Lane) -> [Closed] {
+        let slot = lane.number - 1
+        let policy = policies[slot]
+        guard policy.maxLatency == .zero || open[slot].estimatedBytes >= policy.maxBytes else { return [] }
+        return close(lane)
     }
 
     private mutating func closeIfDue(_ lane: Lane, now: ContinuousClock.Instant) -> [Closed] {
         let slot = lane.number - 1
-        guard !open[slot].isEmpty, let openedAt = open[slot].openedAt else { return [] }
+        guard let openedAt = open[slot].openedAt else { return [] }
         let policy = policies[slot]
         let deadline = policy.maxLatency > tick ? policy.maxLatency - tick : policy.maxLatency
         guard now - openedAt >= deadline || open[slot].estimatedBytes >= policy.maxBytes else { return [] }
-        let closed = Closed(lane: lane, content: open[slot].content, arrivedAt: openedAt)
-        open[slot] = OpenBatch()
-        return [closed]
+        return close(lane)
+    }
+
+    private mutating func close(_ lane: Lane) -> [Closed] {
+        let slot = lane.number - 1
+        guard !open[slot].isEmpty, let openedAt = open[slot].openedAt else { return [] }
+        defer { open[slot] = OpenBatch() }
+        return [Closed(lane: lane, content: open[slot].content, arrivedAt: openedAt)]
     }
 }

@@ -108,7 +108,8 @@ final class MQTTSensorSource: Service {
     }
 
     private func handle(_ message: MQTTMessage, state: inout LoopState) async {
-        let arrived = ContinuousClock.now
+        // Latency counts from libmosquitto's hand-over, so time in the receive buffer is included.
+        let arrived = message.receivedAt
         let now = WallClock.nowUnixMs()
         let matches = state.router.routes(for: message.topic)
         for index in matches {

@@ -158,19 +158,21 @@ struct UplinkSession {
         guard let entry = inflight.removeValue(forKey: mid) else { return }
         let now = ContinuousClock.now
         if entry.lane != .alarm { inflightBulk -= 1 }
-        bulk.acknowledged(after: now - entry.sentAt, now: now)
+        if reasonCode < 0x80 {
+            bulk.acknowledged(after: now - entry.sentAt, now: now)
+            // Reading latency first: a scrape in between then never sees a PUBACK without its reading latency.
+            timers.acknowledged(seq: entry.seq, lane: entry.lane, at: now)
+            timers.puback.record(now - entry.sentAt)
+        }
         if let batch = entry.unstored {
             let good = reasonCode < 0x80
             if good { outbox?.delivered(batch.seq) } else { outbox?.returned(batch) }
-            if good { timers.acknowledged(seq: batch.seq, lane: .alarm) }
             status.update { if good { $0.batchesAcked[.alarm, default: 0] += 1 } else { $0.batchesRefused[.alarm, default: 0] += 1 } }
             return
         }
         if reasonCode < 0x80 {
             acknowledged.append(entry.id)
             refusalDelay[entry.lane] = nil
-            timers.puback.record(now - entry.sentAt)
-            timers.acknowledged(seq: entry.seq, lane: entry.lane, at: now)
             let nowUnixMs = WallClock.nowUnixMs()
             status.update {
                 $0.batchesAcked[entry.lane, default: 0] += 1
