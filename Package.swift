@@ -129,7 +129,14 @@ let package = Package(
         .testTarget(name: "BLECodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", "LocalLab", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "LocalLab"], swiftSettings: strict),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire", "YAMLConfig", "GatewayModel", "DeviceCodecs", "LocalLab"], swiftSettings: strict),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "Wire", "YAMLConfig", "GatewayModel", "DeviceCodecs", "LocalLab", "Store", "Transport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func aLaneClosesOnMaxLatency() {
-        var batcher = Batcher(policies: [.vital: LanePolicy(maxLatency: .milliseconds(500), maxBytes: 1 << 20)])
+        var batcher = Batcher(policies: [.vital: LanePolicy(maxLatency: .milliseconds(500), maxBytes: 1 << 20)], tick: .zero)
         let start = ContinuousClock.now
         #expect(batcher.add(readings(3), from: device, lane: .vital, now: start).isEmpty)
         #expect(batcher.add(readings(2), from: device, lane: .vital, now: start + .milliseconds(100)).isEmpty)

@@ -23,11 +23,7 @@ enum Fixtures {
     static func subscribeConfirmed(
         _ client: MQTTClient, _ recorder: MQTTEventRecorder, filter: String, probeTopic: String
     ) async throws {
-        try client.subscribe(filter, qos: 1)
-        let probe = Data("probe-\(UUID().uuidString)".utf8)
-        _ = try client.publish(topic: probeTopic, payload: probe, qos: 1)
-        let received = await recorder.message(withPayload: probe)
-        try #require(received != nil, "subscription to \(filter) never delivered the probe")
+        try await client.subscribeConfirmed(filter, recorder: recorder, probeTopic: probeTopic)
     }
 
 }

@@ -32,14 +32,17 @@ struct Batcher: Sendable {
     }
 
     private let policies: [LanePolicy]
-    /// Batches are closed by the pipeline's periodic tick; closing on the last tick before the
-    /// deadline (not the first after it) keeps every reading within `maxLatency`.
-    private let tick: Duration
+    /// Batches are closed by the pipeline's periodic tick, which runs at this interval; closing on the
+    /// last tick before the deadline (not the first after it) keeps every reading within `maxLatency`.
+    let tick: Duration
     /// One slot per lane, indexed by `Lane.number - 1`, always mutated in place: copying a batch
     /// out and back would copy its growing arrays on every append.
     private var open: [OpenBatch] = Array(repeating: OpenBatch(), count: Lane.allCases.count)
 
-    init(policies: [Lane: LanePolicy], tick: Duration = .zero) {
+    /// How often the pipeline checks open batches against their deadlines and runs missing-data alarms.
+    static let defaultTick = Duration.milliseconds(25)
+
+    init(policies: [Lane: LanePolicy], tick: Duration = Batcher.defaultTick) {
         self.tick = tick
         self.policies = Lane.allCases.sorted { $0.number < $1.number }.map { policies[$0] ?? LanePolicy.defaults(for: $0) }
     }

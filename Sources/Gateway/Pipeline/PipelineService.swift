@@ -24,7 +24,7 @@ final class PipelineService: Service {
     init(
         input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
         analyzer: Analyzer, batcher: Batcher, committer: BatchCommitter, status: StatusBoard, logger: Logger,
-        tickInterval: Duration = PipelineService.defaultTick, timers: PipelineTimers = .off,
+        timers: PipelineTimers = .off,
         observer: (@Sendable (AnalysisOutput) -> Void)? = nil
     ) {
         self.observer = observer
@@ -34,11 +34,9 @@ final class PipelineService: Service {
         self.state = State(analyzer: analyzer, batcher: batcher, committer: committer)
         self.status = status
         self.logger = logger
-        self.tickInterval = tickInterval
+        // The batcher's deadlines assume this interval, so there is one value for both.
+        self.tickInterval = batcher.tick
     }
-
-    /// How often open batches are checked against their deadlines and missing-data alarms run.
-    static let defaultTick = Duration.milliseconds(25)
 
     func run() async {
         var state = self.state

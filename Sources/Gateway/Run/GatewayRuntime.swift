@@ -73,7 +73,7 @@ public struct GatewayRuntime: Sendable {
         )
         return PipelineService(
             input: input, inbox: inbox, analyzer: Analyzer(devices: config.deviceProfiles),
-            batcher: Batcher(policies: policies, tick: PipelineService.defaultTick), committer: committer, status: status,
+            batcher: Batcher(policies: policies), committer: committer, status: status,
             logger: logger.labelled("pipeline"), timers: timers, observer: observer
         )
     }

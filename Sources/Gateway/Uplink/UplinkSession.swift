@@ -8,7 +8,8 @@ import Transport
 /// The state of one upstream connection: what is in flight, what was acknowledged, what to send next.
 ///
 /// Rows stay in the queue until their PUBACK (reason < 0x80); a new session starts its cursors at
-/// zero, so every unacknowledged batch is sent again after a reconnect or restart.
+/// zero, so every unacknowledged batch is sent again after a reconnect or restart. Alarms committed
+/// during the session overtake the alarms queued before it (`LaneCursors`).
 struct UplinkSession {
     private struct InFlight {
         var id: Int64
@@ -39,7 +40,7 @@ struct UplinkSession {
     private var inflight: [Int32: InFlight] = [:]
     private var inflightBulk = 0
     private var bulk: BulkWindow
-    private var cursors: [Lane: Int64] = [:]
+    private var cursors: LaneCursors
     private var paused: [Lane: Pause] = [:]
     /// The next pause per lane: it doubles while the broker keeps refusing, and resets on a good PUBACK.
     private var refusalDelay: [Lane: Duration] = [:]
@@ -60,6 +61,8 @@ struct UplinkSession {
         self.ackTimeout = ackTimeout
         self.timers = timers
         self.bulk = BulkWindow(window: window)
+        // Unreadable, the whole alarm lane counts as new: plain oldest-first order, as before a drain.
+        self.cursors = LaneCursors(alarmBacklogEnd: (try? store.lastID(lane: .alarm)) ?? 0)
     }
 
     var inflightCount: Int { inflight.count }
@@ -70,31 +73,40 @@ struct UplinkSession {
     /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off. Alarms may use the
     /// whole window; vital and waveform batches only as much as `bulk` allows.
     mutating func pump(now: ContinuousClock.Instant = .now) {
-        var room = window - inflight.count
-        while room > 0, failed == nil, let batch = outbox?.next() {
-            if sendUnstored(batch) { room -= 1 }
-        }
+        // A refused one goes back to the outbox and waits for the next pump rather than being retried at once.
+        while inflight.count < window, failed == nil, let batch = outbox?.next(), sendUnstored(batch) {}
         for lane in Lane.byPriority where failed == nil {
-            var room = lane == .alarm ? window - inflight.count : min(window - inflight.count, bulk.limit - inflightBulk)
+            let free = window - inflight.count
+            var room = lane == .alarm ? free : min(free, bulk.limit - inflightBulk)
             guard room > 0 else { continue }
             if let pause = paused[lane] {
                 guard pause.until <= now else { continue }
                 guard resume(lane, room: &room) else { continue }
             }
-            let rows: [QueuedBatch]
             do {
-                rows = try store.fetch(lane: lane, afterID: cursors[lane] ?? 0, limit: room)
+                try pump(lane, room: &room)
             } catch {
                 logger.error("reading the queue failed: \(error)")
                 return
             }
-            for row in rows where failed == nil && paused[lane] == nil {
-                cursors[lane] = row.id
-                if send(row) { room -= 1 }
-            }
         }
         let count = inflight.count
         status.update { $0.inflight = count }
+    }
+
+    /// Sends up to `room` of the lane's queued rows, span by span (see `LaneCursors`).
+    private mutating func pump(_ lane: Lane, room: inout Int) throws {
+        for span in cursors.spans(of: lane) {
+            guard room > 0, failed == nil, paused[lane] == nil else { return }
+            let limit = room
+            let rows = try store.fetch(lane: lane, afterID: span.after, throughID: span.through, limit: limit)
+            for row in rows where failed == nil && paused[lane] == nil {
+                cursors.advance(lane, through: span.through, to: row.id)
+                if send(row) { room -= 1 }
+            }
+            // Only when every row was taken: a pause mid-way leaves rows after the cursor to read on resume.
+            if rows.count < limit, failed == nil, paused[lane] == nil { cursors.exhausted(lane, through: span.through) }
+        }
     }
 
     /// Sends a paused lane's refused rows again; false while the lane stays paused.

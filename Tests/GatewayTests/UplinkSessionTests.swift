@@ -1,0 +1,52 @@
+import Foundation
+@testable import Gateway
+import GatewayModel
+import LocalLab
+import Logging
+import Store
+import Testing
+import Transport
+
+/// Promise 3 at the uplink: alarms get a slot while the bulk window is full, and an alarm raised during a
+/// drain overtakes the outage's alarm backlog. A real mutual-TLS mosquitto and a real queue file; the test
+/// plays the session's event loop by hand, so which PUBACK it has seen when is exact, not a race.
+@Suite struct UplinkSessionTests {
+    @Test func anAlarmIsSentWhileTheBulkWindowIsFull() async throws {
+        let bench = try await UplinkBench()
+        for index in 0..<40 { try bench.queue(.vital, "vital-\(index)") }
+        var session = bench.session(window: 8)
+        session.pump()
+        let bulkLimit = BulkWindow(window: 8).limit
+        #expect(session.inflightCount == bulkLimit, "vitals fill the bulk window and no more")
+        session.pump()
+        #expect(session.inflightCount == bulkLimit, "no PUBACK yet: no further vital goes out")
+
+        try bench.queue(.alarm, "alarm")
+        session.pump()
+        #expect(session.inflightCount == bulkLimit + 1, "the alarm takes a reserved slot without waiting for a PUBACK")
+        let names = await bench.receivedNames(count: bulkLimit + 1)
+        #expect(names.count == bulkLimit + 1 && names.last == "alarm")
+    }
+
+    @Test func anAlarmRaisedDuringADrainOvertakesTheAlarmBacklog() async throws {
+        let bench = try await UplinkBench()
+        let backlog = (0..<20).map { "backlog-\($0)" }
+        for name in backlog { try bench.queue(.alarm, name) }
+        var session = bench.session(window: 4)
+        session.pump()
+        #expect(session.inflightCount == 4)
+
+        try bench.queue(.alarm, "fresh")
+        try await bench.acknowledgeNext(&session)
+        session.pump()
+        for _ in 0..<backlog.count {
+            try await bench.acknowledgeNext(&session)
+            session.pump()
+        }
+        let names = await bench.receivedNames(count: backlog.count + 1)
+        #expect(names.count == backlog.count + 1, "every batch arrived")
+        #expect(names.firstIndex(of: "fresh") == 4, "the fresh alarm takes the first free slot, ahead of 16 backlog alarms")
+        #expect(names.filter { $0 != "fresh" } == backlog, "the backlog itself stays oldest first")
+        #expect(session.isIdle)
+    }
+}
