@@ -127,7 +127,11 @@ let package = Package(
         ),
         .testTarget(name: "SerialCodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "BLECodecTests", dependencies: ["DeviceCodecs", "GatewayModel", "LocalLab"], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "GatewayModel", "LocalLab", .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "GatewayModel", "LocalLab", .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "LocalLab"], swiftSettings: strict),
         .testTarget(
             name: "GatewayTests",

@@ -46,10 +46,11 @@ opening every batch. Medians of the runs. Machine: {machine}.
 "Published" is what the sensor broker acknowledged to the load generator (it falls short of the
 target when the generator, the brokers and the gateway together saturate the cores). Latency is
 from the reading's timestamp (set by the load generator when it publishes) to the
-receiver's write (`Observation.issued`), so it includes the batching window, sealing, the SQLite
-commit, both brokers and the receiver's fsync. Alarm latency: among the load an SpO2 probe device
+receiver's receipt of the batch from the upstream broker (`Observation.issued`; before `3a6b892`
+it was the receiver's write, after its fsync), so it includes the batching window, sealing, the
+SQLite commit and both brokers. Alarm latency: among the load an SpO2 probe device
 reads 80 % every other {probe_ms} ms under a profile that alarms below 90 % at once; it runs from the
-low reading's timestamp to the write of the DetectedIssue (`meta.lastUpdated`) by a second
+low reading's timestamp to the receipt of the DetectedIssue's batch (`meta.lastUpdated`) by a second
 receiver that takes the alarm lane alone (`upstream.lanes: [alarm]`), as a platform's alarm
 service would, through the same brokers (alarms are committed at once and sent before waiting
 vitals). Wire bytes per

@@ -38,12 +38,13 @@ def delta(later, earlier):
     return {key: value - earlier.get(key, 0.0) for key, value in later.items()}
 
 
-def latency_quantile(samples, lane, q, below=math.inf):
-    """Prometheus' histogram_quantile over vitalgate_reading_latency_seconds{lane}: linear within a bucket, ms.
-    With `below` (seconds, a bucket edge), only the batches faster than that count."""
+def histogram_quantile(samples, name, label, q, below=math.inf):
+    """Prometheus' histogram_quantile over histogram `name` restricted to the series carrying `label` (a
+    (key, value) pair, or None for an unlabelled one): linear within a bucket, in ms. With `below` (seconds,
+    a bucket edge), only the samples faster than that count."""
     buckets = []
-    for (name, labels), value in samples.items():
-        if name != "vitalgate_reading_latency_seconds_bucket" or ("lane", lane) not in labels:
+    for (series, labels), value in samples.items():
+        if series != name + "_bucket" or (label is not None and label not in labels):
             continue
         le = dict(labels)["le"]
         edge = math.inf if le == "+Inf" else float(le)
@@ -61,6 +62,11 @@ def latency_quantile(samples, lane, q, below=math.inf):
             return (lower + (upper - lower) * (rank - counted) / max(count - counted, 1e-9)) * 1000
         lower, counted = upper, count
     return float("nan")
+
+
+def latency_quantile(samples, lane, q, below=math.inf):
+    """histogram_quantile over vitalgate_reading_latency_seconds{lane}, in ms."""
+    return histogram_quantile(samples, "vitalgate_reading_latency_seconds", ("lane", lane), q, below)
 
 
 def latency_count(samples, lane, below=math.inf):

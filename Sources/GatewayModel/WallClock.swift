@@ -13,4 +13,9 @@ public enum WallClock {
     }
 
     public static func nowUnixMs() -> Int64 { nowUnixNs() / 1_000_000 }
+
+    /// The wall-clock time of `instant`, a moment of the recent past on the monotonic clock (a message's arrival).
+    public static func unixMs(at instant: ContinuousClock.Instant) -> Int64 {
+        nowUnixMs() - (ContinuousClock.now - instant).milliseconds
+    }
 }

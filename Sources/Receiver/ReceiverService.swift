@@ -1,4 +1,5 @@
 import Foundation
+import GatewayModel
 import Logging
 import ServiceLifecycle
 import Transport
@@ -37,7 +38,8 @@ public final class ReceiverService: Service {
             await withGracefulShutdownHandler {
                 for await event in client.events {
                     if case let .message(message) = event {
-                        core.receive(topic: message.topic, payload: message.payload)
+                        // Received is when the broker's message arrived, not when this loop got to it.
+                        core.receive(topic: message.topic, payload: message.payload, receivedUnixMs: WallClock.unixMs(at: message.receivedAt))
                         await Task.yield()
                     } else if case let .disconnected(reason) = event {
                         if !Task.isShuttingDownGracefully { logger.warning("receiver: disconnected: \(reason)") }

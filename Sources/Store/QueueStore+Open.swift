@@ -48,12 +48,16 @@ extension QueueStore {
                 try db.execute(sql: "PRAGMA synchronous = \(configuration.sync.pragmaValue)")
                 // A burst can grow the WAL; cap what stays on disk once it is checkpointed.
                 try db.execute(sql: "PRAGMA journal_size_limit = \(16 << 20)")
+                // Checkpoints run on their own connection (`checkpoint()`); the writer only steps in, far
+                // later than SQLite's 1,000 pages, if nothing checkpoints (a tool that opens the queue alone).
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.backstopCheckpointPages)")
             }
             try migrator.migrate(pool)
             let state = try pool.barrierWriteWithoutTransaction { db in try loadState(db) }
+            let checkpointer = try DatabaseQueue(path: configuration.path, configuration: checkpointerConfiguration())
             let store = QueueStore(
-                pool: pool, configuration: configuration, logger: logger, quarantinedFile: quarantinedFile,
-                state: state)
+                pool: pool, checkpointer: checkpointer, configuration: configuration, logger: logger,
+                quarantinedFile: quarantinedFile, state: state)
             logger.info(
                 "queue opened",
                 metadata: [
@@ -73,6 +77,20 @@ extension QueueStore {
         }
     }
 
+    /// Page cache per connection, in KiB.
+    static let pageCacheKiB = 512
+    /// WAL pages after which the writer checkpoints by itself: 64 MiB, a backstop for when `checkpoint()` is not run.
+    static let backstopCheckpointPages = 16_384
+
+    /// The checkpoint connection: it reads and copies pages, so it needs no cache to speak of.
+    static func checkpointerConfiguration() -> Configuration {
+        var database = Configuration()
+        database.label = "vitalgate.queue.checkpoint"
+        database.busyMode = .timeout(5)
+        database.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -64") }
+        return database
+    }
+
     /// GRDB settings for every connection of the pool.
     static func databaseConfiguration(_ configuration: QueueConfiguration) -> Configuration {
         var database = Configuration()
@@ -83,6 +101,10 @@ extension QueueStore {
         database.maximumReaderCount = 2
         let maxPageCount = configuration.maxPageCount
         database.prepareDatabase { db in
+            // Payloads are read once (uplink) or written once (commit), so a page cache mostly holds blobs that
+            // will not be read again; SQLite's default 2 MiB per connection would be 6 MiB of dead weight
+            // against the memory bound during a drain. B-tree interior pages of a queue fit in far less.
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")
             guard !db.configuration.readonly else { return }
             // Must run before GRDB's WAL setup, which creates (and drops) a table in a new file:
             // auto_vacuum can only leave NONE while no table was ever created.

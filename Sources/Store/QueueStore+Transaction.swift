@@ -5,11 +5,22 @@ extension QueueStore {
     /// Runs `body` in one IMMEDIATE transaction on the writer and publishes the state it changed
     /// only after the commit, still on the writer queue, so the next write never sees stale totals
     /// and a rolled-back write (disk full, I/O error) leaves the mirror as it was.
+    ///
+    /// `durable: false` commits without waiting for the disk (WAL with `synchronous=NORMAL`): for changes a power
+    /// cut may undo safely. The next durable commit syncs them along with its own.
     func writeTransaction<T>(
-        _ action: @autoclosure () -> String, _ body: (Database, inout QueueState) throws -> T
+        _ action: @autoclosure () -> String, durable: Bool = true, _ body: (Database, inout QueueState) throws -> T
     ) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
+                if !durable, configuration.sync != .normal {
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
+                defer {
+                    if !durable, configuration.sync != .normal {
+                        try? db.execute(sql: "PRAGMA synchronous = \(configuration.sync.pragmaValue)")
+                    }
+                }
                 var working = state.withLockedValue { $0 }
                 var result: T?
                 do {

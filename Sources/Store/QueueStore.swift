@@ -10,14 +10,17 @@ public final class QueueStore: Sendable {
     /// Where a corrupt queue file was moved at open, if it was; the store then started empty.
     public let quarantinedFile: String?
     let pool: DatabasePool
+    /// A connection of its own for WAL checkpoints, so no commit waits for one (see `checkpoint()`).
+    let checkpointer: DatabaseQueue
     let logger: Logger
     let state: NIOLockedValueBox<QueueState>
 
     init(
-        pool: DatabasePool, configuration: QueueConfiguration, logger: Logger, quarantinedFile: String?,
-        state: QueueState
+        pool: DatabasePool, checkpointer: DatabaseQueue, configuration: QueueConfiguration, logger: Logger,
+        quarantinedFile: String?, state: QueueState
     ) {
         self.pool = pool
+        self.checkpointer = checkpointer
         self.configuration = configuration
         self.logger = logger
         self.quarantinedFile = quarantinedFile
@@ -26,6 +29,11 @@ public final class QueueStore: Sendable {
 
     /// Checkpoints and closes the file; later calls throw. Dropping the last reference also closes.
     public func close() throws {
-        do { try pool.close() } catch { throw QueueError(error, while: "close \(configuration.path)") }
+        do {
+            try checkpointer.close()
+            try pool.close()
+        } catch {
+            throw QueueError(error, while: "close \(configuration.path)")
+        }
     }
 }

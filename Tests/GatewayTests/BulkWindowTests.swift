@@ -18,13 +18,13 @@ import Testing
         #expect(bulk.baseRoundTrip == .milliseconds(2))
     }
 
-    @Test func queueingAtTheBrokerClosesItDownToAQuarter() {
-        var bulk = BulkWindow(window: 32, target: .milliseconds(10), now: start)
+    @Test func queueingAtTheBrokerClosesItDownToAnEighth() {
+        var bulk = BulkWindow(window: 32, now: start)
         bulk.acknowledged(after: .milliseconds(2), now: start)
-        for step in 1...5 { bulk.acknowledged(after: .milliseconds(5), now: start + .milliseconds(step)) }
-        #expect(bulk.limit == 8 + 6, "within the target: still growing")
-        for step in 6..<40 { bulk.acknowledged(after: .milliseconds(40), now: start + .milliseconds(step)) }
-        #expect(bulk.limit == 6, "38 ms of queueing above a 2 ms link: down to a quarter of 24")
+        for step in 1...5 { bulk.acknowledged(after: .milliseconds(4), now: start + .milliseconds(step)) }
+        #expect(bulk.limit == 8 + 6, "2 ms above the link's own round trip is within the 3 ms target: still growing")
+        for step in 6..<40 { bulk.acknowledged(after: .milliseconds(6), now: start + .milliseconds(step)) }
+        #expect(bulk.limit == 3, "4 ms of queueing above a 2 ms link: down to an eighth of 24")
     }
 
     @Test func theBaseRoundTripFollowsARouteChangeWithinTwoPeriods() {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Store
@@ -12,6 +13,8 @@ import Testing
             #expect(try store.writerPragma("synchronous") == "2")
             #expect(try store.writerPragma("auto_vacuum") == "2")
             #expect(try store.writerPragma("busy_timeout").flatMap(Int.init).map { $0 > 0 } == true)
+            #expect(try store.writerPragma("cache_size") == "-\(QueueStore.pageCacheKiB)")
+            #expect(try store.pool.read { try String.fetchOne($0, sql: "PRAGMA cache_size") } == "-\(QueueStore.pageCacheKiB)", "readers too")
             try store.close()
 
             // The file itself says so too: header bytes 18/19 = 2 (WAL), byte 64.. = incremental.

@@ -13,7 +13,7 @@ import Testing
             let fullPages = try #require(try store.writerPragma("page_count").flatMap(Int.init))
             try store.delete(ids: ids)
             #expect(try store.writerPragma("freelist_count").flatMap(Int.init).map { $0 > 100 } == true)
-            try store.incrementalVacuum()
+            try store.incrementalVacuum(stepPages: 16)  // many small steps, as after a drain
             #expect(try store.writerPragma("freelist_count") == "0")
             let pagesAfter = try #require(try store.writerPragma("page_count").flatMap(Int.init))
             #expect(pagesAfter < fullPages / 4)

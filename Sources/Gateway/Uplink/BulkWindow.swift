@@ -4,9 +4,10 @@
 /// Delay-based, like LEDBAT: the lowest good PUBACK round trip of the last two periods (minutes, so a long
 /// drain's own queueing does not become the baseline) is the link's own; a PUBACK later than that by more
 /// than `target` (or half the baseline on a slow link, whose jitter is larger) means batches queue ahead of
-/// ours, so the limit shrinks by one; a timely one lets it grow by one. The part of the window the limit never reaches is kept for alarms; the
-/// limit never falls below a quarter of its maximum, since a broker busy with other clients also answers
-/// late, and a window of one would turn every batch into a round trip.
+/// ours, so the limit shrinks by one; a timely one lets it grow by one. The part of the window the limit never
+/// reaches is kept for alarms. The target is small (3 ms) because an alarm's whole budget is 20 ms and a drain
+/// has speed to spare; the limit never falls below an eighth of its maximum, since a broker busy with other
+/// clients also answers late, and a window of one would turn every batch into a round trip.
 struct BulkWindow {
     /// Most bulk batches in flight: the window less the part kept for alarms.
     let maximum: Int
@@ -22,11 +23,11 @@ struct BulkWindow {
     private let period: Duration
 
     init(
-        window: Int, target: Duration = .milliseconds(10), period: Duration = .seconds(120), now: ContinuousClock.Instant = .now
+        window: Int, target: Duration = .milliseconds(3), period: Duration = .seconds(120), now: ContinuousClock.Instant = .now
     ) {
         // A quarter of the window (at least one slot) stays free for alarms whatever the backlog.
         maximum = max(1, window - max(1, window / 4))
-        minimum = max(1, maximum / 4)
+        minimum = max(1, maximum / 8)
         limit = min(maximum, 8)
         self.target = target
         self.period = period

@@ -14,14 +14,20 @@ struct LaneCursors {
     }
 
     private var spans: [Lane: [Span]] = [:]
+    /// The id of the newest alarm batch queued when the session started (0 for none).
+    let alarmBacklogEnd: Int64
 
-    /// `alarmBacklogEnd`: the id of the newest alarm batch queued when the session started (0 for none).
     init(alarmBacklogEnd: Int64) {
+        self.alarmBacklogEnd = alarmBacklogEnd
         for lane in Lane.allCases { spans[lane] = [Span(after: 0, through: .max)] }
         if alarmBacklogEnd > 0 {
             spans[.alarm] = [Span(after: alarmBacklogEnd, through: .max), Span(after: 0, through: alarmBacklogEnd)]
         }
     }
+
+    /// Whether row `id` of `lane` is backlog, sent within the bulk limit: vital and waveform batches always,
+    /// alarms when they were queued before the session.
+    func isBulk(_ lane: Lane, id: Int64) -> Bool { lane != .alarm || id <= alarmBacklogEnd }
 
     /// The lane's spans in sending order.
     func spans(of lane: Lane) -> [Span] { spans[lane] ?? [] }

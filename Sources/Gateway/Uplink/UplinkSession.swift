@@ -16,6 +16,8 @@ struct UplinkSession {
         var lane: Lane
         var seq: UInt64
         var sentAt: ContinuousClock.Instant
+        /// Counted against the bulk limit: vital and waveform batches, and the alarms queued before the session.
+        var isBulk = false
         /// Set for an alarm sent from memory (the store refused it): there is no row to delete.
         var unstored: PendingBatch?
     }
@@ -70,8 +72,9 @@ struct UplinkSession {
     /// Acknowledged rows not yet deleted.
     var acknowledgedCount: Int { acknowledged.count }
 
-    /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off. Alarms may use the
-    /// whole window; vital and waveform batches only as much as `bulk` allows.
+    /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off. New alarms may use the
+    /// whole window; the backlog (vital and waveform batches, alarms queued before the session) only as much as
+    /// `bulk` allows.
     mutating func pump(now: ContinuousClock.Instant = .now) {
         // A refused one goes back to the outbox and waits for the next pump rather than being retried at once.
         while inflight.count < window, failed == nil, let batch = outbox?.next(), sendUnstored(batch) {}
@@ -94,15 +97,17 @@ struct UplinkSession {
         status.update { $0.inflight = count }
     }
 
-    /// Sends up to `room` of the lane's queued rows, span by span (see `LaneCursors`).
+    /// Sends up to `room` of the lane's queued rows, span by span (see `LaneCursors`). The alarms queued before
+    /// the session are backlog too: they share the bulk limit, so a new alarm queues behind few of them at the broker.
     private mutating func pump(_ lane: Lane, room: inout Int) throws {
         for span in cursors.spans(of: lane) {
-            guard room > 0, failed == nil, paused[lane] == nil else { return }
-            let limit = room
+            let isBulk = cursors.isBulk(lane, id: span.after + 1)
+            let limit = isBulk ? min(room, bulk.limit - inflightBulk) : room
+            guard limit > 0, failed == nil, paused[lane] == nil else { continue }
             let rows = try store.fetch(lane: lane, afterID: span.after, throughID: span.through, limit: limit)
             for row in rows where failed == nil && paused[lane] == nil {
                 cursors.advance(lane, through: span.through, to: row.id)
-                if send(row) { room -= 1 }
+                if send(row, isBulk: cursors.isBulk(lane, id: row.id)) { room -= 1 }
             }
             // Only when every row was taken: a pause mid-way leaves rows after the cursor to read on resume.
             if rows.count < limit, failed == nil, paused[lane] == nil { cursors.exhausted(lane, through: span.through) }
@@ -116,7 +121,7 @@ struct UplinkSession {
             pause.rows.removeFirst()
             // The row may have gone meanwhile (evicted, expired): then there is nothing to resend.
             guard let row = try? store.fetch(lane: lane, afterID: id - 1, limit: 1).first, row.id == id else { continue }
-            if send(row) { room -= 1 }
+            if send(row, isBulk: cursors.isBulk(lane, id: row.id)) { room -= 1 }
         }
         if var again = paused[lane] {
             // Refused again while resending: the new pause keeps the rows not yet retried.
@@ -129,11 +134,11 @@ struct UplinkSession {
         return paused[lane] == nil
     }
 
-    private mutating func send(_ batch: QueuedBatch) -> Bool {
+    private mutating func send(_ batch: QueuedBatch, isBulk: Bool) -> Bool {
         do {
             let mid = try timers.publish.measure { try client.publish(topic: topicForLane[batch.lane]!, payload: batch.payload, qos: 1) }
-            inflight[mid] = InFlight(id: batch.id, lane: batch.lane, seq: batch.seq, sentAt: .now)
-            if batch.lane != .alarm { inflightBulk += 1 }
+            inflight[mid] = InFlight(id: batch.id, lane: batch.lane, seq: batch.seq, sentAt: .now, isBulk: isBulk)
+            if isBulk { inflightBulk += 1 }
             status.update { $0.batchesSent[batch.lane, default: 0] += 1 }
             return true
         } catch where client.isConnected {
@@ -169,7 +174,7 @@ struct UplinkSession {
     mutating func acknowledged(mid: Int32, reasonCode: Int) {
         guard let entry = inflight.removeValue(forKey: mid) else { return }
         let now = ContinuousClock.now
-        if entry.lane != .alarm { inflightBulk -= 1 }
+        if entry.isBulk { inflightBulk -= 1 }
         if reasonCode < 0x80 {
             bulk.acknowledged(after: now - entry.sentAt, now: now)
             // Reading latency first: a scrape in between then never sees a PUBACK without its reading latency.
