@@ -87,7 +87,12 @@ extension QueueStore {
         var database = Configuration()
         database.label = "vitalgate.queue.checkpoint"
         database.busyMode = .timeout(5)
-        database.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -64") }
+        database.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -64")
+            // A checkpoint syncs the WAL before copying it when its own connection says so; deletes commit
+            // without that sync, so it must not depend on SQLite's compiled-in default.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         return database
     }
 

@@ -13,13 +13,11 @@ extension QueueStore {
     ) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
-                if !durable, configuration.sync != .normal {
-                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                }
+                // Set for every transaction, not only switched back after a non-durable one: a restore that
+                // failed must not leave later appends committed without their fsync. The pragma does no I/O.
+                try db.execute(sql: "PRAGMA synchronous = \(durable ? configuration.sync.pragmaValue : SyncMode.normal.pragmaValue)")
                 defer {
-                    if !durable, configuration.sync != .normal {
-                        try? db.execute(sql: "PRAGMA synchronous = \(configuration.sync.pragmaValue)")
-                    }
+                    if !durable { try? db.execute(sql: "PRAGMA synchronous = \(configuration.sync.pragmaValue)") }
                 }
                 var working = state.withLockedValue { $0 }
                 var result: T?

@@ -29,11 +29,9 @@ public final class QueueStore: Sendable {
 
     /// Checkpoints and closes the file; later calls throw. Dropping the last reference also closes.
     public func close() throws {
-        do {
-            try checkpointer.close()
-            try pool.close()
-        } catch {
-            throw QueueError(error, while: "close \(configuration.path)")
-        }
+        // Both, whatever the first says: a pool left open would keep the file busy.
+        let first = Result { try checkpointer.close() }
+        do { try pool.close() } catch { throw QueueError(error, while: "close \(configuration.path)") }
+        do { try first.get() } catch { throw QueueError(error, while: "close \(configuration.path)") }
     }
 }

@@ -24,6 +24,18 @@ import Testing
         }
     }
 
+    @Test func deletesAndVacuumCommitUnsyncedAndLeaveTheWriterAtFull() throws {
+        try withTemporaryDirectory { directory in
+            let store = try QueueStore.open(configuration(in: directory), logger: quietLogger)
+            let ids = try store.append((0..<20).map { _ in pending(store, .wave, size: 4000) }).stored
+            try store.delete(ids: ids)
+            #expect(try store.writerPragma("synchronous") == "2", "back to FULL after an unsynced delete")
+            try store.incrementalVacuum()
+            #expect(try store.writerPragma("synchronous") == "2", "and after the vacuum steps")
+            try store.close()
+        }
+    }
+
     @Test func normalSyncIsHonoured() throws {
         try withTemporaryDirectory { directory in
             let store = try QueueStore.open(configuration(in: directory, sync: .normal), logger: quietLogger)

@@ -14,6 +14,14 @@ func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
     return try body(url.path)
 }
 
+/// The same, for a test that awaits.
+func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("storetests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try await body(url.path)
+}
+
 /// A configuration with a generous bound unless the test says otherwise.
 func configuration(
     in directory: String, maxBytes: Int64 = 1 << 30, maxAge: Duration = .seconds(7 * 86_400),

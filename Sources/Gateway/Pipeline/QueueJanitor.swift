@@ -27,7 +27,7 @@ final class QueueJanitor: Service {
                 lastMaintenance = .now
             }
             do {
-                try store.checkpoint()
+                try await store.checkpoint()
             } catch {
                 log.warning(logger, key: "checkpoint", "queue checkpoint failed (the writer checkpoints by itself later): \(error)")
             }

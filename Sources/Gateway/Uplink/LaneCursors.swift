@@ -4,8 +4,9 @@ import GatewayModel
 ///
 /// Alarm batches committed during the session go out before the alarm batches queued before it: after an
 /// outage those are the backlog, minutes old, and an alarm raised while they drain must not wait behind
-/// them (DESIGN.md promise 3). Each part is still sent oldest first. The receiver keys batches by
-/// `(gatewayId, seq)` and events carry their own times, so nothing relies on the wire order between parts.
+/// them (DESIGN.md promise 3). Each part is still sent oldest first. Batches are keyed by `(gatewayId, seq)`
+/// and events carry their own times, so consumers order by those, not by arrival: across a drain, the clear
+/// of an alarm raised during the outage can arrive before its raise.
 struct LaneCursors {
     /// Rows with `after` < id ≤ `through`, read oldest first; `through` is `.max` for rows still to come.
     struct Span: Equatable {

@@ -118,6 +118,8 @@ struct UplinkSession {
     private mutating func resume(_ lane: Lane, room: inout Int) -> Bool {
         guard var pause = paused.removeValue(forKey: lane) else { return true }
         while room > 0, failed == nil, paused[lane] == nil, let id = pause.rows.first {
+            // Backlog rows wait for the bulk limit here too; the rest stay in the pause for the next pump.
+            if cursors.isBulk(lane, id: id), inflightBulk >= bulk.limit { break }
             pause.rows.removeFirst()
             // The row may have gone meanwhile (evicted, expired): then there is nothing to resend.
             guard let row = try? store.fetch(lane: lane, afterID: id - 1, limit: 1).first, row.id == id else { continue }
