@@ -20,7 +20,7 @@ for resource in resources(f"{run_dir}/fhir"):
     first = effective if first is None else min(first, effective)
     last = issued if last is None else max(last, issued)
 
-# The probe's alarms as the alarm-only receiver wrote them: from the reading to the write.
+# The probe's alarms as the alarm-only receiver got them: from the reading to the receipt of their batch.
 alarm_latencies = [written - raised for raised, written in probe_alarms(f"{run_dir}/alarms/fhir")]
 
 

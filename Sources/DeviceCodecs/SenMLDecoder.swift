@@ -22,33 +22,6 @@ public enum SenMLDecoder {
         var vd: String?
         var s: Double?
         var t: Double?
-
-        private enum CodingKeys: String, CodingKey {
-            case bn, bt, bu, bv, bver, n, u, v, vs, vb, vd, s, t
-        }
-
-        /// Decodes the keys present only: a record carries a few of its 13 fields, and the synthesized
-        /// decoder looks up every absent one, for every record of every message.
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            for key in container.allKeys {
-                switch key {
-                case .bn: bn = try container.decodeIfPresent(String.self, forKey: key)
-                case .bt: bt = try container.decodeIfPresent(Double.self, forKey: key)
-                case .bu: bu = try container.decodeIfPresent(String.self, forKey: key)
-                case .bv: bv = try container.decodeIfPresent(Double.self, forKey: key)
-                case .bver: bver = try container.decodeIfPresent(Int.self, forKey: key)
-                case .n: n = try container.decodeIfPresent(String.self, forKey: key)
-                case .u: u = try container.decodeIfPresent(String.self, forKey: key)
-                case .v: v = try container.decodeIfPresent(Double.self, forKey: key)
-                case .vs: vs = try container.decodeIfPresent(String.self, forKey: key)
-                case .vb: vb = try container.decodeIfPresent(Bool.self, forKey: key)
-                case .vd: vd = try container.decodeIfPresent(String.self, forKey: key)
-                case .s: s = try container.decodeIfPresent(Double.self, forKey: key)
-                case .t: t = try container.decodeIfPresent(Double.self, forKey: key)
-                }
-            }
-        }
     }
 
     /// Returns the numeric records of `payload`; string, boolean and data values are skipped.
