@@ -19,9 +19,10 @@ final class UplinkBench {
     let topics: [Lane: String] = Dictionary(uniqueKeysWithValues: Lane.allCases.map { ($0, "t/\($0.rawValue)") })
     private var handled = 0
 
-    init() async throws {
+    /// `extraConfig`: broker lines, e.g. an `acl_file`.
+    init(extraConfig: String = "") async throws {
         let pki = try TestPKI.make(in: tmp.file("pki"))
-        broker = try TestBroker.start(in: tmp.file("broker"), tls: TestBroker.TLS(pki: pki))
+        broker = try TestBroker.start(in: tmp.file("broker"), tls: TestBroker.TLS(pki: pki), extraConfig: extraConfig)
         store = try QueueStore.open(
             QueueConfiguration(path: tmp.file("queue.sqlite"), maxBytes: 1 << 30, maxAge: .seconds(86_400)), logger: Logger(label: "test"))
         let tls = MQTTTLSOptions(caFile: pki.caCert, certFile: pki.clientCert, keyFile: pki.clientKey)

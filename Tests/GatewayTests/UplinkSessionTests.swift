@@ -50,4 +50,36 @@ import Transport
         #expect(names.filter { $0 != "fresh" } == backlog, "the backlog itself stays oldest first")
         #expect(session.isIdle)
     }
+
+    @Test func refusedBacklogAlarmsAreSentAgainInOrderOnceTheBrokerAccepts() async throws {
+        let acl = TempDirectory(prefix: "uplink-acl")
+        defer { acl.remove() }
+        let aclFile = acl.file("acl")
+        // The uplink may not write the alarm topic (PUBACK 0x87); the subscriber's probe may.
+        try "topic readwrite t/probe\ntopic read t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
+        let bench = try await UplinkBench(extraConfig: "acl_file \(aclFile)")
+        let backlog = (0..<10).map { "backlog-\($0)" }
+        for name in backlog { try bench.queue(.alarm, name) }
+        var session = bench.session(window: 8)
+        session.pump()
+        let bulkLimit = BulkWindow(window: 8).limit
+        for _ in 0..<bulkLimit {
+            try await bench.acknowledgeNext(&session)
+            session.pump()
+        }
+        #expect(session.isIdle, "every publish refused, and the paused lane sends nothing more")
+
+        try "topic readwrite t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
+        kill(bench.broker.pid, SIGHUP)  // mosquitto reloads its ACL
+        try await Task.sleep(for: .milliseconds(1200))  // the lane's first back-off is 1 s
+        session.pump()
+        #expect(session.inflightCount <= bulkLimit, "resent backlog stays within the bulk limit")
+        #expect(session.inflightCount > 0, "the pause is over")
+        while !session.isIdle {
+            try await bench.acknowledgeNext(&session)
+            session.pump()
+        }
+        let names = await bench.receivedNames(count: backlog.count)
+        #expect(names == backlog, "each once, oldest first, the refused ones before the rest")
+    }
 }
