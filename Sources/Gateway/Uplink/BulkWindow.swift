@@ -6,9 +6,9 @@
 /// than `target` (or half the baseline on a slow link, whose jitter is larger) means batches queue ahead of
 /// ours, so the limit shrinks by one; a timely one lets it grow by one. The part of the window the limit never
 /// reaches is kept for alarms. The target is small (3 ms) because an alarm's whole budget is 20 ms and a drain
-/// has speed to spare; the limit never falls below an eighth of its maximum (two at least, one for a window
-/// too small to keep an alarm slot and two), since a broker busy with other clients also answers late, and a
-/// limit of one would turn every batch into a round trip.
+/// has speed to spare; the limit never falls below an eighth of its maximum, and not below two unless the
+/// maximum is one, since a broker busy with other clients also answers late, and a limit of one would turn
+/// every batch into a round trip.
 struct BulkWindow {
     /// Most bulk batches in flight: the window less the part kept for alarms.
     let maximum: Int

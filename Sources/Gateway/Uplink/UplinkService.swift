@@ -182,9 +182,9 @@ final class UplinkService: Service {
             }
             session.pump()
             if let failure = session.failed { return failure }
-            // After the pump, so a new alarm goes out before this commit. Each delete is a synchronous commit that
-            // holds up the next pump, so they are gathered over the 250 ms tick and only forced by a long list
-            // (a drain's small alarm batches were acknowledged at half the rate with a delete per quarter window).
+            // After the pump, so a new alarm goes out before this commit. Each delete is a writer transaction (not
+            // synced, but it still holds the writer and this task), so they are gathered over the 250 ms tick and
+            // only forced by a long list.
             if session.acknowledgedCount >= max(1, window * 4) { session.flushAcknowledged() }
         }
         return "connection closed"
