@@ -17,7 +17,8 @@ public final class ReceiverService: Service {
     }
 
     public func run() async {
-        var backoff = ReconnectBackoff()
+        // At most 10 s between attempts, like the gateway's uplink, so a restarted broker is drained soon.
+        var backoff = ReconnectBackoff(base: .milliseconds(250), cap: .seconds(10))
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let client: MQTTClient
             do {

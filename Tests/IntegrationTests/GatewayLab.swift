@@ -151,7 +151,8 @@ final class GatewayLab: @unchecked Sendable {
         gateway?.signal(SIGSTOP)
         defer { gateway?.signal(SIGCONT) }
         try upstream.restart()
-        let back = await eventually(timeout: .seconds(20)) {
+        // The receiver's back-off reaches 10 s between attempts in a long outage; allow one full wait.
+        let back = await eventually(timeout: .seconds(30)) {
             self.receiverLogText().components(separatedBy: "receiver subscribed").count > subscriptions
         }
         if !back { throw SupportError("the receiver did not resubscribe:\n\(receiverLogText())") }
