@@ -53,7 +53,8 @@ draining = delta(parse(os.path.join(work, "metrics-drained.txt")), parse(os.path
 stage = lambda name, q: histogram_quantile(draining, "vitalgate_stage_duration_seconds", ("stage", name), q)
 puback = lambda q: histogram_quantile(draining, "vitalgate_upstream_puback_latency_seconds", None, q)
 stages_side = (f"commit {stage('commit', 0.5):,.1f} / {stage('commit', 0.99):,.1f} ms; "
-               f"PUBACK (all lanes) {puback(0.5):,.1f} / {puback(0.99):,.1f} ms")
+               f"PUBACK (all lanes) {puback(0.5):,.1f} / {puback(0.99):,.1f} ms, of which handed over from libmosquitto's "
+               f"thread {stage('handoff', 0.5):,.1f} / {stage('handoff', 0.99):,.1f} ms")
 
 section = f"""<!-- drain:begin -->
 Command: `RATE={rate} OUTAGE={outage_arg}{"" if probe_ms == "250" else f" PROBE_MS={probe_ms}"} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s

@@ -40,7 +40,7 @@ public final class MQTTEventRecorder: @unchecked Sendable {  // `events` and `fi
     /// The broker's reason code for publish `mid` (0 = accepted, >= 0x80 = refused), or nil if none came.
     public func publishResult(mid: Int32, timeout: Duration = .seconds(10)) async -> Int? {
         await first(timeout: timeout) { event in
-            if case .published(mid, let code) = event { code } else { nil }
+            if case .published(mid, let code, _) = event { code } else { nil }
         }
     }
 

@@ -75,7 +75,7 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
     }
 
     func didPublish(mid: Int32, reasonCode: Int32) {
-        continuation.yield(.published(mid: mid, reasonCode: Int(reasonCode)))
+        continuation.yield(.published(mid: mid, reasonCode: Int(reasonCode), at: .now))
     }
 
     /// The one callback that may wait: for room in the receive buffer, which holds back the PUBACK (see ReceiveBuffer).

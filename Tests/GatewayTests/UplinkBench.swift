@@ -57,7 +57,7 @@ final class UplinkBench {
     func acknowledgeNext(_ session: inout UplinkSession) async throws {
         var acks: [(mid: Int32, code: Int)] = []
         _ = await eventually(timeout: .seconds(10), poll: .milliseconds(5)) {
-            acks = uplinkEvents.all.compactMap { if case let .published(mid, code) = $0 { (mid, code) } else { nil } }
+            acks = uplinkEvents.all.compactMap { if case let .published(mid, code, _) = $0 { (mid, code) } else { nil } }
             return acks.count > handled
         }
         try #require(acks.count > handled, "PUBACK \(handled + 1) within 10 s")

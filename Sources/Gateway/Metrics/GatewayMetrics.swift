@@ -36,6 +36,7 @@ public final class GatewayMetrics: Sendable {
         timers.seal = timer(MetricCatalog.stageDuration, [("stage", "seal")])
         timers.commit = timer(MetricCatalog.stageDuration, [("stage", "commit")])
         timers.publish = timer(MetricCatalog.stageDuration, [("stage", "publish")])
+        timers.handoff = timer(MetricCatalog.stageDuration, [("stage", "handoff")])
         timers.puback = timer(MetricCatalog.pubackLatency)
         for lane in Lane.allCases { timers.readingLatency[lane] = timer(MetricCatalog.readingLatency, [("lane", lane.rawValue)]) }
         timers.arrivals = BatchArrivals()

@@ -60,7 +60,7 @@ enum MetricCatalog {
         pubackLatency: "Time from publishing a batch to its PUBACK.",
         readingLatency: "Time from the oldest reading of a batch entering the gateway to the batch's PUBACK, per lane.",
         stageDuration:
-            "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction.",
+            "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
         alarmsRaised: "Alarm conditions raised, by priority.",
         alarmsSuppressed: "Alarm conditions vetoed by a cross-check (asystole with pulses).",
         alarmsActive: "Alarm conditions active now, by priority.",

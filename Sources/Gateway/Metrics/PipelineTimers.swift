@@ -18,6 +18,9 @@ struct PipelineTimers: Sendable {
     var publish = StageTimer.off
     /// Per batch: from publishing to the PUBACK.
     var puback = StageTimer.off
+    /// Per PUBACK: from libmosquitto's network thread reporting it to the uplink task taking it, the part of
+    /// `puback` spent waiting for a thread of Swift's pool rather than for the broker.
+    var handoff = StageTimer.off
     /// Per batch and lane: from its oldest reading entering the gateway to its PUBACK.
     var readingLatency: [Lane: StageTimer] = [:]
     /// Where the committer leaves each batch's oldest arrival for the uplink to find at the PUBACK.

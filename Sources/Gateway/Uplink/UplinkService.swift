@@ -158,7 +158,8 @@ final class UplinkService: Service {
         session.pump()
         for await input in inputs {
             switch input {
-            case let .mqtt(.published(mid, reasonCode)):
+            case let .mqtt(.published(mid, reasonCode, reportedAt)):
+                timers.handoff.record(.now - reportedAt)
                 session.acknowledged(mid: mid, reasonCode: reasonCode)
             case let .mqtt(.disconnected(reason)):
                 return "disconnected: \(reason)"
