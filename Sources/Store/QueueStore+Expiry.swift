@@ -4,10 +4,10 @@ import GatewayModel
 extension QueueStore {
     /// Drops wave and vital batches created before `now - maxAge` (counted `.age`); alarms are
     /// never expired. Returns the count per lane that lost batches.
-    public func expire(now unixMs: Int64) throws -> [Lane: Int] {
+    public func expire(now unixMs: Int64) async throws -> [Lane: Int] {
         let (cutoff, overflow) = unixMs.subtractingReportingOverflow(configuration.maxAgeMilliseconds)
         guard !overflow else { return [:] }
-        return try writeTransaction("expire batches older than \(configuration.maxAge)") { db, working in
+        return try await writeTransaction("expire batches older than \(configuration.maxAge)") { [self] db, working in
             var expired: [Lane: Int] = [:]
             let statement = try db.cachedStatement(
                 sql: "DELETE FROM batch WHERE lane = ? AND created_ms < ? RETURNING size")

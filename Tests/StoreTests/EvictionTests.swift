@@ -159,8 +159,8 @@ import Testing
 
     /// Random appends, deletes and expiries against a small bound: the mirror always equals the
     /// file, alarms are never lost, and the bound holds whenever anything but alarms is queued.
-    @Test func randomWorkloadKeepsInvariants() throws {
-        try withTemporaryDirectory { directory in
+    @Test func randomWorkloadKeepsInvariants() async throws {
+        try await withTemporaryDirectory { directory in
             let maxBytes: Int64 = 4000
             let store = try QueueStore.open(configuration(in: directory, maxBytes: maxBytes), logger: quietLogger)
             var random = SplitMix64(seed: 42)
@@ -185,7 +185,7 @@ import Testing
                     alarmsDeleted += victims.filter { $0.lane == .alarm }.count
                     try store.delete(ids: victims.map(\.id))
                 default:
-                    _ = try store.expire(now: clock - Int64(random.next() % 20) * 1000)
+                    _ = try await store.expire(now: clock - Int64(random.next() % 20) * 1000)
                 }
                 if step % 10 == 0 { try expectMirrorMatchesFile(store) }
                 let stats = try store.stats()

@@ -24,13 +24,13 @@ import Testing
         }
     }
 
-    @Test func deletesAndVacuumCommitUnsyncedAndLeaveTheWriterAtFull() throws {
-        try withTemporaryDirectory { directory in
+    @Test func deletesAndVacuumCommitUnsyncedAndLeaveTheWriterAtFull() async throws {
+        try await withTemporaryDirectory { directory in
             let store = try QueueStore.open(configuration(in: directory), logger: quietLogger)
             let ids = try store.append((0..<20).map { _ in pending(store, .wave, size: 4000) }).stored
             try store.delete(ids: ids)
             #expect(try store.writerPragma("synchronous") == "2", "back to FULL after an unsynced delete")
-            try store.incrementalVacuum()
+            try await store.incrementalVacuum()
             #expect(try store.writerPragma("synchronous") == "2", "and after the vacuum steps")
             try store.close()
         }

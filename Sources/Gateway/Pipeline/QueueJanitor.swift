@@ -23,7 +23,7 @@ final class QueueJanitor: Service {
         var log = RateLimitedLog()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             if lastMaintenance.map({ .now - $0 >= maintenanceInterval }) ?? true {
-                maintain()
+                await maintain()
                 lastMaintenance = .now
             }
             do {
@@ -35,14 +35,14 @@ final class QueueJanitor: Service {
         }
     }
 
-    private func maintain() {
+    private func maintain() async {
         do {
-            let expired = try store.expire(now: WallClock.nowUnixMs())
+            let expired = try await store.expire(now: WallClock.nowUnixMs())
             if !expired.isEmpty {
                 let text = expired.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
                 logger.warning("queue: dropped batches older than maxAge: \(text)")
             }
-            try store.incrementalVacuum()
+            try await store.incrementalVacuum()
         } catch {
             logger.error("queue maintenance failed: \(error)")
         }
