@@ -10,7 +10,8 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
         public var certFile: String
         public var keyFile: String
         public var requireClientCertificate: Bool
-        /// The only protocol version the broker speaks: "tlsv1.2" or "tlsv1.3".
+        /// The lowest protocol version the broker accepts, "tlsv1.2" or "tlsv1.3" (mosquitto still negotiates 1.3 on a
+        /// "tlsv1.2" listener; `TLSFront` serves exactly one version).
         public var version: String
 
         public init(

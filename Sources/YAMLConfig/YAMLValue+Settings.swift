@@ -48,11 +48,13 @@ extension YAMLValue {
         do { return try MQTTEndpoint.parse(url) } catch { throw self.error("\(error)") }
     }
 
-    /// `{ ca, cert, key }`: the CA that verifies the server, and an optional client certificate.
+    /// `{ ca, cert, key, minVersion }`: the CA that verifies the server, an optional client certificate, and the
+    /// lowest TLS version accepted (tlsv1.2 unless a site requires tlsv1.3).
     /// A client key readable by others is refused, as ssh refuses such keys.
     public func tlsOptions(relativeTo configFile: String) throws(ConfigError) -> MQTTTLSOptions {
-        let map = try mapping(allowed: ["ca", "cert", "key"])
+        let map = try mapping(allowed: ["ca", "cert", "key", "minVersion"])
         var options = MQTTTLSOptions(caFile: try map.required("ca").readableFile(relativeTo: configFile, what: "CA certificate"))
+        if let floor = map["minVersion"] { options.minimumVersion = try floor.choice(["tlsv1.2", "tlsv1.3"]) }
         options.certFile = try map["cert"]?.readableFile(relativeTo: configFile, what: "client certificate")
         if let keyValue = map["key"] {
             let key = try keyValue.readableFile(relativeTo: configFile, what: "client key")

@@ -16,6 +16,7 @@ import YAMLConfig
         #expect(config.store.path == fixture.dir.file("queue.sqlite"), "relative paths are relative to the config file")
         #expect(config.upstream.inflight == 32)
         #expect(config.upstream.tls?.keyFile == fixture.dir.file("tls/gateway.key"))
+        #expect(config.upstream.tls?.minimumVersion == "tlsv1.2", "TLS 1.2 and later unless the site asks for 1.3")
         #expect(config.profiles["senml-vitals"]?.channels.contains { $0.descriptor.code.loinc == "8867-4" } == true)
         #expect(config.lanePolicy(.alarm).maxLatency == .zero)
     }
@@ -40,6 +41,7 @@ import YAMLConfig
         ("api: { socket: api.sock, metrics: 127.0.0.1:9464 }", "api: { socket: api.sock }\nlanes: { alarm: { maxLatency: 1s } }", "11:31: error: 'lanes.alarm.maxLatency' must be 0"),
         ("maxAge: 7d", "maxAge: 0", "3:54: error: 'store.maxAge' must be at least 1m"),
         ("sensors: { url: mqtt://127.0.0.1:1883 }", "sensors: { url: mqtts://127.0.0.1:8883 }", "9:10: error: 'sensors.tls' with at least 'ca' is required"),
+        ("key: tls/gateway.key }", "key: tls/gateway.key, minVersion: tlsv1.1 }", "6:83: error: 'upstream.tls.minVersion' must be one of tlsv1.2, tlsv1.3, found 'tlsv1.1'"),
     ]
 
     @Test(arguments: cases)
@@ -51,6 +53,14 @@ import YAMLConfig
         let errors = try #require(throws: ConfigErrors.self) { try GatewayConfig.load(path: path) }
         let text = errors.description
         #expect(text.contains("\(path):\(change.2)"), "got: \(text)")
+    }
+
+    @Test func aSiteMayRaiseTheTLSFloorTo13() throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        let text = ConfigFixture.valid.replacingOccurrences(of: "key: tls/gateway.key }", with: "key: tls/gateway.key, minVersion: tlsv1.3 }")
+        let config = try GatewayConfig.load(path: try fixture.write(text))
+        #expect(config.upstream.tls?.minimumVersion == "tlsv1.3")
     }
 
     @Test func aPrivateKeyReadableByOthersIsRefused() throws {

@@ -5,7 +5,8 @@ import Transport
 
 /// Mutual TLS against a real mosquitto that requires client certificates.
 @Suite struct TLSTests {
-    /// A temp dir with a PKI and a TLS broker using `serverCert` (ours for 127.0.0.1/localhost by default).
+    /// A temp dir with a PKI and a TLS broker using `serverCert` (ours for 127.0.0.1/localhost by default), or with
+    /// `pinned`, a plain broker for `TLSFront`s that speak one TLS version each.
     struct Setup {
         let tmp: TempDirectory
         let pki: TestPKI
@@ -13,7 +14,7 @@ import Transport
 
         init(
             prefix: String, serverCert: ((TestPKI) throws -> (cert: String, key: String))? = nil,
-            requireClientCertificate: Bool = true, version: String = "tlsv1.2"
+            requireClientCertificate: Bool = true, version: String = "tlsv1.2", pinned: Bool = false
         ) throws {
             tmp = TempDirectory(prefix: prefix)
             do {
@@ -21,7 +22,7 @@ import Transport
                 let server = try serverCert?(pki) ?? (cert: pki.serverCert, key: pki.serverKey)
                 broker = try TestBroker.start(
                     in: tmp.file("broker"),
-                    tls: TestBroker.TLS(
+                    tls: pinned ? nil : TestBroker.TLS(
                         caFile: pki.caCert, certFile: server.cert, keyFile: server.key,
                         requireClientCertificate: requireClientCertificate, version: version))
             } catch {
@@ -36,6 +37,13 @@ import Transport
             MQTTTLSOptions(
                 caFile: caFile ?? pki.caCert, certFile: withClientCert ? pki.clientCert : nil,
                 keyFile: withClientCert ? pki.clientKey : nil, verifyServer: verifyServer)
+        }
+
+        /// A TLS server speaking only `version` (socat's name: "TLS1.2") in front of the plain broker; one connection.
+        func front(_ version: String, requestClientCertificate: Bool = true) throws -> TLSFront {
+            try TLSFront(
+                forwardingTo: broker.port, certFile: pki.serverCert, keyFile: pki.serverKey, caFile: pki.caCert,
+                version: version, requestClientCertificate: requestClientCertificate, logDirectory: tmp.path)
         }
 
         func tearDown() {
@@ -127,22 +135,95 @@ import Transport
         #expect(await Self.connectError(client) != nil, "connected without a client certificate")
     }
 
-    @Test(arguments: ["tlsv1.2", "tlsv1.3"])
+    /// Each version ends the server's flight differently (ServerHelloDone in 1.2, Finished in 1.3), so each is served
+    /// alone: a mosquitto listener set to "tlsv1.2" would still negotiate 1.3.
+    @Test(arguments: ["TLS1.2", "TLS1.3"])
     func aServerThatDoesNotAskForTheClientCertificateIsRefused(version: String) async throws {
-        let setup = try Setup(prefix: "tls-noask", requireClientCertificate: false, version: version)
+        let setup = try Setup(prefix: "tls-noask", pinned: true)
         defer { setup.tearDown() }
         let id = Fixtures.uniqueID("noask")
-        let client = try Fixtures.client(setup.broker.url, id: id, tls: setup.clientTLS())
+        let front = try setup.front(version, requestClientCertificate: false)
+        defer { front.stop() }
+        let client = try Fixtures.client(front.url, id: id, tls: setup.clientTLS())
         let error = try #require(await Self.connectError(client), "connected to a server that accepts anyone")
         #expect(error.description.contains("did not ask for a client certificate"), "\(error)")
         #expect(!setup.broker.logText().contains(id), "the broker never saw our CONNECT: \(setup.broker.logText().suffix(1500))")
 
         // The same server is fine for a client that was not configured for mutual TLS.
+        let again = try setup.front(version, requestClientCertificate: false)
+        defer { again.stop() }
         let plain = try Fixtures.client(
-            setup.broker.url, id: Fixtures.uniqueID("noask-plain"), tls: setup.clientTLS(withClientCert: false))
+            again.url, id: Fixtures.uniqueID("noask-plain"), tls: setup.clientTLS(withClientCert: false))
         defer { plain.close() }
         try await plain.connect()
         #expect(plain.isConnected)
+    }
+
+    @Test func aTLS13FloorRefusesAServerThatOnlySpeaks12() async throws {
+        let setup = try Setup(prefix: "tls-floor13", pinned: true)
+        defer { setup.tearDown() }
+        var floor = setup.clientTLS()
+        floor.minimumVersion = "tlsv1.3"
+        let id = Fixtures.uniqueID("floor13")
+        let front = try setup.front("TLS1.2")
+        defer { front.stop() }
+        let refused = try Fixtures.client(front.url, id: id, tls: floor)
+        #expect(await Self.connectError(refused) != nil, "connected over TLS 1.2 below a 1.3 floor")
+        #expect(!setup.broker.logText().contains(id), "the broker never saw our CONNECT")
+
+        // A server just like it takes the default floor, so the refusal above was the floor's.
+        let accepting = try setup.front("TLS1.2")
+        defer { accepting.stop() }
+        let client = try Fixtures.client(accepting.url, id: Fixtures.uniqueID("floor12"), tls: setup.clientTLS())
+        defer { client.close() }
+        try await client.connect()
+        #expect(client.isConnected)
+    }
+
+    /// Promise 5 says TLS 1.2 or later: a server that offers only TLS 1.1 is never talked to.
+    @Test func theDefaultFloorRefusesAServerThatOnlySpeaks11() async throws {
+        let setup = try Setup(prefix: "tls-floor11", pinned: true)
+        defer { setup.tearDown() }
+        let id = Fixtures.uniqueID("floor11")
+        let front = try setup.front("TLS1.1")
+        defer { front.stop() }
+        let client = try Fixtures.client(front.url, id: id, tls: setup.clientTLS())
+        #expect(await Self.connectError(client) != nil, "connected over TLS 1.1")
+        #expect(!setup.broker.logText().contains(id), "the broker never saw our CONNECT")
+
+        // The server really speaks TLS 1.1 to a client that allows it, so the refusal above was our client's.
+        let other = try setup.front("TLS1.1")
+        defer { other.stop() }
+        let legacy = try ChildProcess.capture("/usr/bin/openssl", [
+            "s_client", "-connect", "127.0.0.1:\(other.port)", "-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0",
+            "-cert", setup.pki.clientCert, "-key", setup.pki.clientKey, "-CAfile", setup.pki.caCert,
+        ], timeout: .seconds(20))
+        #expect(legacy.output.contains("Protocol  : TLSv1.1"), "\(legacy.output.suffix(1500))")
+    }
+
+    /// A host name in the URL is checked against the certificate's DNS names, an address against its IP entries.
+    @Test func aHostNameMustBeAmongTheCertificatesDNSNames() async throws {
+        let named = try Setup(prefix: "tls-dns")  // DNS:localhost and IP:127.0.0.1
+        defer { named.tearDown() }
+        let byName = named.broker.url.replacingOccurrences(of: "127.0.0.1", with: "localhost")
+        let client = try Fixtures.client(byName, id: Fixtures.uniqueID("dns"), tls: named.clientTLS())
+        defer { client.close() }
+        try await client.connect()
+        #expect(client.isConnected)
+
+        // A certificate for the address alone does not vouch for a name that resolves to it.
+        let addressOnly = try Setup(prefix: "tls-dns-ip") { try $0.makeServerCert(names: ["127.0.0.1"]) }
+        defer { addressOnly.tearDown() }
+        let mismatched = try Fixtures.client(
+            addressOnly.broker.url.replacingOccurrences(of: "127.0.0.1", with: "localhost"), id: Fixtures.uniqueID("dns-ip"),
+            tls: addressOnly.clientTLS())
+        let error = try #require(await Self.connectError(mismatched), "connected although the certificate does not name localhost")
+        #expect(error.description.localizedCaseInsensitiveContains("certificate verify failed"), "\(error)")
+        // The same server is fine by its address.
+        let byAddress = try Fixtures.client(addressOnly.broker.url, id: Fixtures.uniqueID("dns-ip-ok"), tls: addressOnly.clientTLS())
+        defer { byAddress.close() }
+        try await byAddress.connect()
+        #expect(byAddress.isConnected)
     }
 
     @Test func mutualTLS13ConnectsWhenTheServerAsks() async throws {
