@@ -56,6 +56,22 @@ stages_side = (f"commit {stage('commit', 0.5):,.1f} / {stage('commit', 0.99):,.1
                f"PUBACK (all lanes) {puback(0.5):,.1f} / {puback(0.99):,.1f} ms, of which handed over from libmosquitto's "
                f"thread {stage('handoff', 0.5):,.1f} / {stage('handoff', 0.99):,.1f} ms")
 
+
+def sched(name):
+    """{process: (cpu ns, run-queue wait ns)} from a bench-drain schedstat snapshot."""
+    try:
+        rows = [line.split("\t") for line in open(os.path.join(work, name)).read().splitlines()]
+    except FileNotFoundError:
+        return {}
+    return {row[0]: (int(row[1]), int(row[2])) for row in rows if len(row) == 3}
+
+
+# Over the drain: cores each process used, and how many of its threads were on average ready but waiting for a CPU.
+start, end = sched("sched-up.txt"), sched("sched-drained.txt")
+contention = "; ".join(
+    f"{name} {(end[name][0] - start[name][0]) / 1e9 / drain:.2f} / {(end[name][1] - start[name][1]) / 1e9 / drain:.2f}"
+    for name in end if name in start) or "—"
+
 section = f"""<!-- drain:begin -->
 Command: `RATE={rate} OUTAGE={outage_arg}{"" if probe_ms == "250" else f" PROBE_MS={probe_ms}"} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s
 plus an SpO2 alarm probe (an alarm every {2 * int(probe_ms)} ms); the gateway's link to the mutual-TLS upstream
@@ -76,6 +92,7 @@ cut for {outage:.0f} s (a socat relay stopped; the receiver stays connected), th
 | the outage's alarm batches all acknowledged, after the reconnection | {alarms_sent - reconnected:.2f} s |
 | gateway's own alarm arrival → PUBACK for alarms committed while the backlog drained (from then until drained): p50 / p99 | {gateway_side} |
 | gateway stages from the reconnection until drained: p50 / p99 | {stages_side} |
+| cores used / threads ready but waiting for a CPU, averaged over the drain (kernel schedstat) | {contention} |
 | gateway peak RSS | {int(rss_kib) / 1024:.1f} MiB |
 
 Alarm latency runs from the low reading's timestamp to the DetectedIssue's `meta.lastUpdated`, the
