@@ -33,9 +33,10 @@ public struct TestPKI: Sendable {
         try Self.makeCA(in: dir, name: "other-ca", commonName: "Unrelated Test CA")
     }
 
-    /// Another server certificate from our CA, valid only for `names` (for host-name mismatch tests).
-    public func makeServerCert(names: [String], fileStem: String = "server-alt") throws -> (cert: String, key: String) {
-        try issue(name: fileStem, commonName: names.first ?? fileStem, extensions: Self.serverExtensions(names: names))
+    /// Another server certificate from our CA, valid only for `names` (for host-name mismatch tests); its subject's CN
+    /// is `commonName`, or the first name.
+    public func makeServerCert(names: [String], commonName: String? = nil, fileStem: String = "server-alt") throws -> (cert: String, key: String) {
+        try issue(name: fileStem, commonName: commonName ?? names.first ?? fileStem, extensions: Self.serverExtensions(names: names))
         return ("\(dir)/\(fileStem).crt", "\(dir)/\(fileStem).key")
     }
 

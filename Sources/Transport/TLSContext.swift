@@ -51,8 +51,10 @@ final class TLSContext: @unchecked Sendable {  // `raw` is immutable after init;
             let parameters = SSL_CTX_get0_param(raw)
             // An address literal must match an IP entry of the certificate, a name a DNS entry.
             if X509_VERIFY_PARAM_set1_ip_asc(parameters, host) != 1 {
-                // No partial wildcards ("a*.example.org"), as libmosquitto's own check refused them.
-                X509_VERIFY_PARAM_set_hostflags(parameters, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS))
+                // No partial wildcards ("a*.example.org"), as libmosquitto's own check refused them, and never the
+                // subject's CN: a certificate with only IP entries would otherwise vouch for the name in its CN.
+                X509_VERIFY_PARAM_set_hostflags(
+                    parameters, UInt32(X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS | X509_CHECK_FLAG_NEVER_CHECK_SUBJECT))
                 try check(X509_VERIFY_PARAM_set1_host(parameters, host, 0), "expect the host name \"\(host)\"")
             }
         }

@@ -169,7 +169,6 @@ import Transport
         defer { front.stop() }
         let refused = try Fixtures.client(front.url, id: id, tls: floor)
         #expect(await Self.connectError(refused) != nil, "connected over TLS 1.2 below a 1.3 floor")
-        #expect(!setup.broker.logText().contains(id), "the broker never saw our CONNECT")
 
         // A server just like it takes the default floor, so the refusal above was the floor's.
         let accepting = try setup.front("TLS1.2")
@@ -189,7 +188,6 @@ import Transport
         defer { front.stop() }
         let client = try Fixtures.client(front.url, id: id, tls: setup.clientTLS())
         #expect(await Self.connectError(client) != nil, "connected over TLS 1.1")
-        #expect(!setup.broker.logText().contains(id), "the broker never saw our CONNECT")
 
         // The server really speaks TLS 1.1 to a client that allows it, so the refusal above was our client's.
         let other = try setup.front("TLS1.1")
@@ -211,8 +209,8 @@ import Transport
         try await client.connect()
         #expect(client.isConnected)
 
-        // A certificate for the address alone does not vouch for a name that resolves to it.
-        let addressOnly = try Setup(prefix: "tls-dns-ip") { try $0.makeServerCert(names: ["127.0.0.1"]) }
+        // A certificate for the address alone does not vouch for a name that resolves to it, not even one in its CN.
+        let addressOnly = try Setup(prefix: "tls-dns-ip") { try $0.makeServerCert(names: ["127.0.0.1"], commonName: "localhost") }
         defer { addressOnly.tearDown() }
         let mismatched = try Fixtures.client(
             addressOnly.broker.url.replacingOccurrences(of: "127.0.0.1", with: "localhost"), id: Fixtures.uniqueID("dns-ip"),
