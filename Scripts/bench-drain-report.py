@@ -58,12 +58,12 @@ stages_side = (f"commit {stage('commit', 0.5):,.1f} / {stage('commit', 0.99):,.1
 
 
 def sched(name):
-    """{process: (cpu ns, run-queue wait ns)} from a bench-drain schedstat snapshot."""
+    """{process: (cpu ns, run-queue wait ns)} from a bench-drain snapshot (CPU in clock ticks of 10 ms there)."""
     try:
         rows = [line.split("\t") for line in open(os.path.join(work, name)).read().splitlines()]
     except FileNotFoundError:
         return {}
-    return {row[0]: (int(row[1]), int(row[2])) for row in rows if len(row) == 3}
+    return {row[0]: (int(float(row[1])) * 10_000_000, int(row[2])) for row in rows if len(row) == 3}
 
 
 # Over the drain: cores each process used, and how many of its threads were on average ready but waiting for a CPU.
