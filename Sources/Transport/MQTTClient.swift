@@ -135,7 +135,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         }
     }
 
-    /// Queues a publish and returns its message id; the broker's answer arrives as `.published(mid:reasonCode:)`,
+    /// Queues a publish and returns its message id; the broker's answer arrives as `.published(mid:reasonCode:at:)`,
     /// possibly before this returns, so an owner that tracks mids should record it under its own isolation.
     public func publish(topic: String, payload: Data, qos: Int32, retain: Bool = false) throws -> Int32 {
         try withConnectedHandle("publish to \(topic)") { raw in

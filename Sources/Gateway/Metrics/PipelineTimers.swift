@@ -19,7 +19,8 @@ struct PipelineTimers: Sendable {
     /// Per batch: from publishing to the PUBACK.
     var puback = StageTimer.off
     /// Per PUBACK: from libmosquitto's network thread reporting it to the uplink task taking it, the part of
-    /// `puback` spent waiting for a thread of Swift's pool rather than for the broker.
+    /// `puback` spent inside the gateway: two stream hops, a thread of Swift's pool, and the uplink finishing
+    /// earlier inputs (its pump and deletes).
     var handoff = StageTimer.off
     /// Per batch and lane: from its oldest reading entering the gateway to its PUBACK.
     var readingLatency: [Lane: StageTimer] = [:]

@@ -44,6 +44,8 @@ final class QueueJanitor: Service {
             }
             try await store.incrementalVacuum()
         } catch {
+            // GRDB interrupts a write whose task is cancelled: at shutdown that is no failure worth an error.
+            if Task.isCancelled || Task.isShuttingDownGracefully { return }
             logger.error("queue maintenance failed: \(error)")
         }
     }
