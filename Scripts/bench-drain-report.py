@@ -72,6 +72,23 @@ contention = "; ".join(
     f"{name} {(end[name][0] - start[name][0]) / 1e9 / drain:.2f} / {(end[name][1] - start[name][1]) / 1e9 / drain:.2f}"
     for name in end if name in start) or "—"
 
+
+def threads(name):
+    """{thread name: (threads, cpu ns, wait ns)} of the gateway's live threads from a bench-drain snapshot."""
+    try:
+        rows = [line.split("\t") for line in open(os.path.join(work, name)).read().splitlines()]
+    except FileNotFoundError:
+        return {}
+    return {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in rows if len(row) == 4}
+
+
+# The gateway's threads by name over the drain (threads alive at both snapshots): where its waiting is.
+t_start, t_end = threads("threads-sched-up.txt"), threads("threads-sched-drained.txt")
+by_thread = "; ".join(
+    f"{name} ×{t_end[name][0]} {(t_end[name][1] - t_start[name][1]) / 1e9 / drain:.2f} / "
+    f"{(t_end[name][2] - t_start[name][2]) / 1e9 / drain:.2f}"
+    for name in sorted(t_end, key=lambda n: -(t_end[n][2] - t_start.get(n, (0, 0, 0))[2])) if name in t_start) or "—"
+
 section = f"""<!-- drain:begin -->
 Command: `RATE={rate} OUTAGE={outage_arg}{"" if probe_ms == "250" else f" PROBE_MS={probe_ms}"} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s
 plus an SpO2 alarm probe (an alarm every {2 * int(probe_ms)} ms); the gateway's link to the mutual-TLS upstream
@@ -93,6 +110,7 @@ cut for {outage:.0f} s (a socat relay stopped; the receiver stays connected), th
 | gateway's own alarm arrival → PUBACK for alarms committed while the backlog drained (from then until drained): p50 / p99 | {gateway_side} |
 | gateway stages from the reconnection until drained: p50 / p99 | {stages_side} |
 | cores used / threads ready but waiting for a CPU, averaged over the drain (kernel schedstat) | {contention} |
+| the gateway's threads by name, ×count: cores / waiting for a CPU, over the drain | {by_thread} |
 | gateway peak RSS | {int(rss_kib) / 1024:.1f} MiB |
 
 Alarm latency runs from the low reading's timestamp to the DetectedIssue's `meta.lastUpdated`, the

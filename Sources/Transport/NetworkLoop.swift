@@ -16,9 +16,11 @@ final class NetworkLoop: @unchecked Sendable {  // `stopRequested` and `exited` 
 
     func start(_ handle: MosquittoHandle, reportingTo state: CallbackState) {
         let thread = Thread { [self] in
+            // Named from inside: on Linux a name set before start never reaches the kernel, and the thread would
+            // show in top -H and /proc under the name of the thread that created it.
+            Thread.current.name = "mqtt-network"
             run(handle, state)
         }
-        thread.name = "mqtt-network"
         thread.start()
     }
 
