@@ -17,8 +17,7 @@ public final class ReceiverService: Service {
     }
 
     public func run() async {
-        // At most 10 s between attempts, like the gateway's uplink, so a restarted broker is drained soon.
-        var backoff = ReconnectBackoff(base: .milliseconds(250), cap: .seconds(10))
+        var backoff = ReconnectBackoff()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let client: MQTTClient
             do {

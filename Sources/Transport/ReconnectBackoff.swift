@@ -5,7 +5,10 @@ public struct ReconnectBackoff: Sendable {
     /// Attempts since the last `reset()`.
     public private(set) var attempt = 0
 
-    public init(base: Duration = .milliseconds(200), cap: Duration = .seconds(30)) {
+    /// The defaults suit MQTT sessions: alarms wait in a broker (or in the queue) until the session is back, so
+    /// attempts stay at most 10 s apart after a long outage; one client's TLS handshake every few seconds costs a
+    /// broker little.
+    public init(base: Duration = .milliseconds(250), cap: Duration = .seconds(10)) {
         // Bad bounds are a configuration or code bug; a zero base would mean retrying in a hot loop.
         precondition(base > .zero && cap >= base, "ReconnectBackoff needs 0 < base <= cap")
         self.base = base

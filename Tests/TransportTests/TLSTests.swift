@@ -46,6 +46,16 @@ import Transport
                 version: version, requestClientCertificate: requestClientCertificate, logDirectory: tmp.path)
         }
 
+        /// Whether a client with `tls` gets through a fresh `front(version, …)` to the broker.
+        func connectsThroughFront(_ version: String, requestClientCertificate: Bool = true, tls: MQTTTLSOptions, id: String) async throws -> Bool {
+            let front = try front(version, requestClientCertificate: requestClientCertificate)
+            defer { front.stop() }
+            let client = try Fixtures.client(front.url, id: Fixtures.uniqueID(id), tls: tls)
+            defer { client.close() }
+            try await client.connect()
+            return client.isConnected
+        }
+
         func tearDown() {
             broker.stop()
             tmp.remove()
@@ -150,13 +160,8 @@ import Transport
         #expect(!setup.broker.logText().contains(id), "the broker never saw our CONNECT: \(setup.broker.logText().suffix(1500))")
 
         // The same server is fine for a client that was not configured for mutual TLS.
-        let again = try setup.front(version, requestClientCertificate: false)
-        defer { again.stop() }
-        let plain = try Fixtures.client(
-            again.url, id: Fixtures.uniqueID("noask-plain"), tls: setup.clientTLS(withClientCert: false))
-        defer { plain.close() }
-        try await plain.connect()
-        #expect(plain.isConnected)
+        #expect(try await setup.connectsThroughFront(
+            version, requestClientCertificate: false, tls: setup.clientTLS(withClientCert: false), id: "noask-plain"))
     }
 
     @Test func aTLS13FloorRefusesAServerThatOnlySpeaks12() async throws {
@@ -171,12 +176,7 @@ import Transport
         #expect(await Self.connectError(refused) != nil, "connected over TLS 1.2 below a 1.3 floor")
 
         // A server just like it takes the default floor, so the refusal above was the floor's.
-        let accepting = try setup.front("TLS1.2")
-        defer { accepting.stop() }
-        let client = try Fixtures.client(accepting.url, id: Fixtures.uniqueID("floor12"), tls: setup.clientTLS())
-        defer { client.close() }
-        try await client.connect()
-        #expect(client.isConnected)
+        #expect(try await setup.connectsThroughFront("TLS1.2", tls: setup.clientTLS(), id: "floor12"))
     }
 
     /// Promise 5 says TLS 1.2 or later: a server that offers only TLS 1.1 is never talked to.

@@ -50,9 +50,7 @@ final class MQTTSensorSource: Service {
             logger.info("no MQTT devices configured; sensor broker not used")
             return await waitForShutdown()
         }
-        // Devices' alarms wait in the sensor broker until this session is back, so attempts stay at most
-        // 10 s apart, as upstream; a loopback or LAN broker takes a reconnect every few seconds easily.
-        var backoff = ReconnectBackoff(base: .milliseconds(250), cap: .seconds(10))
+        var backoff = ReconnectBackoff()
         var state = LoopState(router: DeviceRouter(filters: routes.map(\.filter)))
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             var client: MQTTClient?

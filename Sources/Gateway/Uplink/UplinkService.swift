@@ -44,9 +44,7 @@ final class UplinkService: Service {
         if settings.insecure, !settings.endpoint.useTLS {
             logger.warning("upstream \(settings.url) is PLAINTEXT (insecure: true): sealed batches are still end-to-end encrypted, but metadata and credentials travel in clear")
         }
-        // Alarms queued during an outage wait for the next attempt after the link is back, so attempts stay
-        // at most 10 s apart; one client's TLS handshake every few seconds costs the platform little.
-        var backoff = ReconnectBackoff(base: .milliseconds(250), cap: .seconds(10))
+        var backoff = ReconnectBackoff()
         var lastError: String?
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully, !Task.isCancelled {

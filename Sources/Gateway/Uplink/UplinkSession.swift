@@ -101,13 +101,14 @@ struct UplinkSession {
     /// the session are backlog too: they share the bulk limit, so a new alarm queues behind few of them at the broker.
     private mutating func pump(_ lane: Lane, room: inout Int) throws {
         for span in cursors.spans(of: lane) {
+            // A span lies wholly on one side of the alarm backlog's end, so its first row speaks for all.
             let isBulk = cursors.isBulk(lane, id: span.after + 1)
             let limit = isBulk ? min(room, bulk.limit - inflightBulk) : room
             guard limit > 0, failed == nil, paused[lane] == nil else { continue }
             let rows = try store.fetch(lane: lane, afterID: span.after, throughID: span.through, limit: limit)
             for row in rows where failed == nil && paused[lane] == nil {
                 cursors.advance(lane, through: span.through, to: row.id)
-                if send(row, isBulk: cursors.isBulk(lane, id: row.id)) { room -= 1 }
+                if send(row, isBulk: isBulk) { room -= 1 }
             }
             // Only when every row was taken: a pause mid-way leaves rows after the cursor to read on resume.
             if rows.count < limit, failed == nil, paused[lane] == nil { cursors.exhausted(lane, through: span.through) }
