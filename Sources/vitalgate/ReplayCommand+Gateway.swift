@@ -31,8 +31,8 @@ extension ReplayCommand {
     private func waitForDrain(_ runtime: GatewayRuntime, timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let pending = runtime.status.snapshot().pendingReadings
-            if pending == 0, let stats = try? runtime.store.stats(), stats.totalBatches == 0 { return true }
+            let snapshot = runtime.status.snapshot()
+            if snapshot.pendingReadings == 0, snapshot.sealedUncommitted == 0, let stats = try? runtime.store.stats(), stats.totalBatches == 0 { return true }
             try? await Task.sleep(for: .milliseconds(100))
         }
         return false

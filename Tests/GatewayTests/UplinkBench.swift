@@ -39,30 +39,49 @@ final class UplinkBench {
         try await client.connect()
     }
 
-    func session(window: Int) -> UplinkSession {
+    func session(window: Int, outbox: AlarmOutbox? = nil) -> UplinkSession {
         UplinkSession(
-            client: client, store: store, status: StatusBoard(gatewayID: "gw", upstreamURL: broker.url, devices: []), logger: Logger(label: "test"),
-            window: window, topicForLane: topics, ackTimeout: .seconds(30))
+            client: client, store: store, status: status, logger: Logger(label: "test"),
+            window: window, topicForLane: topics, ackTimeout: .seconds(30), outbox: outbox)
+    }
+
+    /// What the sessions counted: batches sent per lane, say.
+    let status = StatusBoard(gatewayID: "gw", upstreamURL: "", devices: [])
+
+    /// A sealed batch whose payload names it, not yet committed.
+    func batch(_ lane: Lane, _ name: String) -> PendingBatch {
+        PendingBatch(lane: lane, seq: store.nextSequence(), createdUnixMs: WallClock.nowUnixMs(), payload: Data(name.utf8))
     }
 
     /// Queues a batch whose payload names it.
     @discardableResult
     func queue(_ lane: Lane, _ name: String) throws -> PendingBatch {
-        let batch = PendingBatch(lane: lane, seq: store.nextSequence(), createdUnixMs: WallClock.nowUnixMs(), payload: Data(name.utf8))
+        let batch = batch(lane, name)
         _ = try store.append([batch])
         return batch
     }
 
+    /// Rows left in the queue's lane.
+    func rows(_ lane: Lane) throws -> Int { try store.fetch(lane: lane, afterID: 0, limit: 1000).count }
+
     /// Waits for the next PUBACK the uplink's client got and hands it to the session, as `UplinkService` does.
     func acknowledgeNext(_ session: inout UplinkSession) async throws {
+        let ack = try await nextAcknowledgement()
+        session.acknowledged(mid: ack.mid, reasonCode: ack.code)
+    }
+
+    /// Waits for the next PUBACK and drops it, as one lost with its connection.
+    func discardNextAcknowledgement() async throws { _ = try await nextAcknowledgement() }
+
+    private func nextAcknowledgement() async throws -> (mid: Int32, code: Int) {
         var acks: [(mid: Int32, code: Int)] = []
         _ = await eventually(timeout: .seconds(10), poll: .milliseconds(5)) {
             acks = uplinkEvents.all.compactMap { if case let .published(mid, code, _) = $0 { (mid, code) } else { nil } }
             return acks.count > handled
         }
         try #require(acks.count > handled, "PUBACK \(handled + 1) within 10 s")
-        session.acknowledged(mid: acks[handled].mid, reasonCode: acks[handled].code)
         handled += 1
+        return acks[handled - 1]
     }
 
     /// Payloads the uplink's batches arrived with, in arrival order, once `count` have come.

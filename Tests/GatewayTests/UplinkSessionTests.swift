@@ -82,4 +82,101 @@ import Transport
         let names = await bench.receivedNames(count: backlog.count)
         #expect(names == backlog, "each once, oldest first, the refused ones before the rest")
     }
+
+    // An alarm batch goes out from memory while its commit runs; its row must then go with that PUBACK, not be sent again.
+
+    @Test func anAlarmSentFromMemoryIsNotSentAgainWhenItsRowIsCommitted() async throws {
+        let bench = try await UplinkBench()
+        let outbox = AlarmOutbox()
+        var session = bench.session(window: 8, outbox: outbox)
+        let alarm = bench.batch(.alarm, "alarm")
+        outbox.offer([alarm])
+        session.pump()
+        #expect(session.inflightCount == 1, "sent before its commit")
+
+        _ = try bench.store.append([alarm])
+        outbox.stored([alarm.seq])
+        session.pump()
+        #expect(session.inflightCount == 1, "its committed row is not sent again")
+        try await bench.acknowledgeNext(&session)
+        session.pump()
+        session.flushAcknowledged()
+        #expect(session.isIdle)
+        #expect(try bench.rows(.alarm) == 0, "the row went with the PUBACK of the batch sent from memory")
+        #expect(bench.status.snapshot().batchesSent[.alarm] == 1)
+        #expect(await bench.receivedNames(count: 1) == ["alarm"])
+    }
+
+    @Test func aRowCommittedAfterItsAlarmWasAcknowledgedIsDeletedUnsent() async throws {
+        let bench = try await UplinkBench()
+        let outbox = AlarmOutbox()
+        var session = bench.session(window: 8, outbox: outbox)
+        let alarm = bench.batch(.alarm, "alarm")
+        outbox.offer([alarm])
+        session.pump()
+        try await bench.acknowledgeNext(&session)
+        #expect(session.isIdle, "acknowledged before the commit finished")
+
+        _ = try bench.store.append([alarm])
+        outbox.stored([alarm.seq])
+        session.pump()
+        #expect(session.isIdle, "the row is not sent")
+        #expect(session.acknowledgedCount == 1, "it is deleted with the next acknowledged rows")
+        session.flushAcknowledged()
+        #expect(try bench.rows(.alarm) == 0)
+        #expect(bench.status.snapshot().batchesSent[.alarm] == 1)
+    }
+
+    @Test func anAlarmInFlightFromMemoryWhenTheSessionEndsIsSentOnceByTheNext() async throws {
+        let bench = try await UplinkBench()
+        let outbox = AlarmOutbox()
+        var first = bench.session(window: 8, outbox: outbox)
+        let alarm = bench.batch(.alarm, "alarm")
+        outbox.offer([alarm])
+        first.pump()
+        _ = try bench.store.append([alarm])
+        outbox.stored([alarm.seq])
+        try await bench.discardNextAcknowledgement()
+        first.returnUnstored()  // the connection dropped before the PUBACK reached the session
+
+        var second = bench.session(window: 8, outbox: outbox)
+        second.pump()
+        #expect(second.inflightCount == 1, "sent again, once: from memory or as the queued row, not both")
+        #expect(bench.status.snapshot().batchesSent[.alarm] == 2)
+        try await bench.acknowledgeNext(&second)
+        second.pump()
+        second.flushAcknowledged()
+        #expect(second.isIdle)
+        #expect(try bench.rows(.alarm) == 0, "and its row went with the PUBACK")
+    }
+
+    @Test func anAlarmSentFromMemoryAndRefusedStaysQueuedAndIsRetried() async throws {
+        let acl = TempDirectory(prefix: "uplink-acl")
+        defer { acl.remove() }
+        let aclFile = acl.file("acl")
+        try "topic readwrite t/probe\ntopic read t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
+        let bench = try await UplinkBench(extraConfig: "acl_file \(aclFile)")
+        let outbox = AlarmOutbox()
+        var session = bench.session(window: 8, outbox: outbox)
+        let alarm = bench.batch(.alarm, "alarm")
+        outbox.offer([alarm])
+        session.pump()
+        _ = try bench.store.append([alarm])
+        outbox.stored([alarm.seq])
+        session.pump()
+        try await bench.acknowledgeNext(&session)  // refused: 0x87
+        session.pump()
+        #expect(session.isIdle, "the alarm lane rests after the refusal")
+        #expect(outbox.next() == nil, "the queue, not memory, retries it")
+
+        try "topic readwrite t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
+        kill(bench.broker.pid, SIGHUP)
+        try await Task.sleep(for: .milliseconds(1200))  // the lane's first back-off is 1 s
+        session.pump()
+        #expect(session.inflightCount == 1, "the queued row is retried")
+        try await bench.acknowledgeNext(&session)
+        session.flushAcknowledged()
+        #expect(try bench.rows(.alarm) == 0)
+        #expect(await bench.receivedNames(count: 1) == ["alarm"])
+    }
 }

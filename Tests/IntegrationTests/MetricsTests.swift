@@ -4,16 +4,7 @@ import Testing
 
 /// `/metrics` on the loopback address: Prometheus's own checker accepts it and the figures move.
 @Suite(.serialized) struct MetricsTests {
-    func scrape(_ url: String, into path: String) throws -> String {
-        let result = try ChildProcess.capture("/usr/bin/curl", ["-sS", "--max-time", "10", "-o", path, "-w", "%{content_type}", url])
-        guard result.status == 0 else { throw SupportError("curl \(url): \(result.output)") }
-        return result.output
-    }
-
-    /// The value of one series, e.g. `vitalgate_device_samples_received_total{device="dev0"}`.
-    func value(_ series: String, in text: String) -> Double? {
-        text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
-    }
+    func value(_ series: String, in text: String) -> Double? { GatewayLab.metricValue(series, in: text) }
 
     @Test func metricsPassPromtoolAndFollowTheTraffic() async throws {
         var options = GatewayLab.Options(devices: 2)
@@ -30,19 +21,17 @@ import Testing
         })
         #expect(await eventually(timeout: .seconds(20)) { lab.observations().count >= 60 })
 
-        let file = lab.dir.file("metrics.txt")
-        let url = "http://127.0.0.1:\(port)/metrics"
         var text = ""
         let settled = await eventually(timeout: .seconds(20)) {
-            _ = try? scrape(url, into: file)
-            text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            text = (try? lab.scrapeMetrics().text) ?? ""
             return (value("vitalgate_batches_acknowledged_total{lane=\"alarm\"}", in: text) ?? 0) >= 1
         }
         #expect(settled, "\(text.prefix(3000))")
-        #expect(try scrape(url, into: file).hasPrefix("text/plain; version=0.0.4"))
-        text = try String(contentsOfFile: file, encoding: .utf8)
+        let scrape = try lab.scrapeMetrics()
+        #expect(scrape.contentType.hasPrefix("text/plain; version=0.0.4"))
+        text = scrape.text
 
-        let check = try ChildProcess.capture("/bin/sh", ["-c", "promtool check metrics < '\(file)'"])
+        let check = try ChildProcess.capture("/bin/sh", ["-c", "promtool check metrics < '\(lab.dir.file("metrics.txt"))'"])
         #expect(check.status == 0, "promtool: \(check.output)")
         #expect((value("vitalgate_device_samples_received_total{device=\"dev0\"}", in: text) ?? 0) >= 30)
         #expect((value("vitalgate_device_samples_received_total{device=\"dev1\"}", in: text) ?? 0) >= 38)
@@ -78,8 +67,7 @@ import Testing
         let samples = value("vitalgate_device_samples_received_total{device=\"dev0\"}", in: text) ?? 0
         try await lab.publish(SenMLTraffic.heartRates(count: 20, devices: 2, offset: 100).messages)
         #expect(await eventually(timeout: .seconds(20)) {
-            _ = try? scrape(url, into: file)
-            let later = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            let later = (try? lab.scrapeMetrics().text) ?? ""
             return (value("vitalgate_device_samples_received_total{device=\"dev0\"}", in: later) ?? 0) >= samples + 10
         })
     }

@@ -75,6 +75,8 @@ import Testing
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startGatewayAndWait(upstream: false)
         let socket = lab.dir.file("api.sock")
+        // The API sets the socket's mode (then logs this) once it listens, which may come after the subscription.
+        #expect(await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("control API listening") })
         // Open the path and the socket to everyone, so the peer-credential check itself is what refuses.
         chmod(lab.dir.path, 0o755)
         chmod(socket, 0o666)

@@ -55,6 +55,22 @@ import Testing
         }
     }
 
+    @Test func theSuspendingAppendCommitsLikeTheBlockingOne() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try QueueStore.open(configuration(in: directory, maxBytes: 1000), logger: quietLogger)
+            let first = [pending(store, .wave, size: 600), pending(store, .alarm, size: 40)]
+            let outcome = try await store.appendSuspending(first)
+            #expect(outcome.stored.count == 2)
+            // The same bound and eviction as `append`: the wave makes room for the vital.
+            let second = try await store.appendSuspending([pending(store, .vital, size: 500)])
+            #expect(second.evicted == [.wave: 1])
+            #expect(try store.fetch(lane: .alarm, afterID: 0, limit: 10).map(\.payload) == [first[1].payload])
+            #expect(try store.stats().totalBatches == 2)
+            try expectMirrorMatchesFile(store)
+            try store.close()
+        }
+    }
+
     @Test func idsAreNeverReusedAfterDeletingTheNewestAndReopening() throws {
         try withTemporaryDirectory { directory in
             var store = try QueueStore.open(configuration(in: directory), logger: quietLogger)

@@ -13,6 +13,13 @@ struct StageTimer: Sendable {
         return try work()
     }
 
+    func measure<Result>(_ work: () async throws -> Result) async rethrows -> Result {
+        guard let timer else { return try await work() }
+        let start = ContinuousClock.now
+        defer { timer.record(duration: ContinuousClock.now - start) }
+        return try await work()
+    }
+
     func record(_ duration: Duration) {
         timer?.record(duration: duration)
     }

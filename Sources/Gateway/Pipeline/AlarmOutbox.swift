@@ -1,25 +1,46 @@
 import NIOConcurrencyHelpers
 import Store
 
-/// Sealed alarm batches the store could not take (disk full, I/O errors), offered to the uplink
-/// straight from memory: an alarm must reach the platform even when it cannot be made durable.
+/// Sealed alarm batches offered to the uplink straight from memory: while their commit runs, so the
+/// fsync is not on an alarm's path, and while the store refuses them (disk full, I/O errors), so an
+/// alarm reaches the platform even when it cannot be made durable.
 ///
-/// The committer keeps retrying the same batches; one the uplink has delivered meanwhile is not
-/// committed again (and one delivered twice is dropped by the receiver's sequence check).
+/// A batch sent from memory may also be committed. The uplink then meets its row in the queue and
+/// asks `claim` whether to send it: a row whose batch is in flight or delivered is not sent again (one
+/// sent twice anyway, after a restart say, is dropped by the receiver's sequence check).
 final class AlarmOutbox: Sendable {
     private struct State {
         var pending: [PendingBatch] = []
         var inFlight: Set<UInt64> = []
+        /// Delivered from memory; waits for the committer (store failed) or the uplink (row committed) to ask.
         var delivered: Set<UInt64> = []
     }
 
+    /// What the uplink should do with an alarm row it read from the queue.
+    enum Claim: Equatable {
+        /// Not sent from memory (any more): send the row.
+        case unsent
+        /// Sent from memory, no PUBACK yet: the row goes with that PUBACK.
+        case inFlight
+        /// Sent from memory and acknowledged: delete the row without sending it.
+        case delivered
+    }
+
+    /// Seqs kept in `delivered` at most; a forgotten one costs one repeat the receiver drops.
+    private static let deliveredLimit = 4096
     private let state = NIOLockedValueBox(State())
 
-    /// Alarm batches waiting for the store; those already offered are not offered twice.
-    func offer(_ batches: [PendingBatch]) {
+    /// Alarm batches to send from memory; those already offered are not offered twice. Returns how many are new.
+    @discardableResult
+    func offer(_ batches: [PendingBatch]) -> Int {
         state.withLockedValue { state in
-            let known = Set(state.pending.map(\.seq)).union(state.inFlight).union(state.delivered)
-            state.pending += batches.filter { !known.contains($0.seq) }
+            let before = state.pending.count
+            for batch in batches {
+                let seq = batch.seq
+                guard !state.inFlight.contains(seq), !state.delivered.contains(seq), !state.pending.contains(where: { $0.seq == seq }) else { continue }
+                state.pending.append(batch)
+            }
+            return state.pending.count - before
         }
     }
 
@@ -33,14 +54,17 @@ final class AlarmOutbox: Sendable {
         }
     }
 
+    /// Acknowledged upstream; the row, if one was committed, is deleted when the uplink claims it.
     func delivered(_ seq: UInt64) {
         state.withLockedValue { state in
             state.inFlight.remove(seq)
+            if state.delivered.count >= Self.deliveredLimit { state.delivered.removeFirst() }
             state.delivered.insert(seq)
         }
     }
 
-    /// Not acknowledged (refused, connection lost): offered again.
+    /// Not acknowledged (refused, connection lost): offered again, first. If its row is queued by now,
+    /// the uplink claims that row when it meets it, so the batch still goes once per session.
     func returned(_ batch: PendingBatch) {
         state.withLockedValue { state in
             guard state.inFlight.remove(batch.seq) != nil else { return }
@@ -48,13 +72,28 @@ final class AlarmOutbox: Sendable {
         }
     }
 
+    /// Done with a batch the uplink sent from memory and also met as a row: the row's fate is the uplink's now.
+    func forget(_ seq: UInt64) {
+        _ = state.withLockedValue { $0.inFlight.remove(seq) }
+    }
+
     /// Whether the uplink already delivered this batch; forgets it once asked, as the committer asks once.
     func takeDelivered(_ seq: UInt64) -> Bool {
         state.withLockedValue { $0.delivered.remove(seq) != nil }
     }
 
-    /// Stops offering: the store took the batches, the queue's own path carries them now.
-    func withdraw(_ seqs: Set<UInt64>) {
+    /// The store took these batches: those not sent yet go by the queue's path now.
+    func stored(_ seqs: Set<UInt64>) {
         state.withLockedValue { state in state.pending.removeAll { seqs.contains($0.seq) } }
+    }
+
+    /// The uplink read this alarm's row from the queue: whether to send it.
+    func claim(_ seq: UInt64) -> Claim {
+        state.withLockedValue { state in
+            if state.delivered.remove(seq) != nil { return .delivered }
+            if state.inFlight.contains(seq) { return .inFlight }
+            state.pending.removeAll { $0.seq == seq }
+            return .unsent
+        }
     }
 }

@@ -1,23 +1,21 @@
-import Foundation
 import GatewayModel
 import Logging
 import Store
-import Wire
 
-/// Seals closed batches and commits them to the queue in one transaction, then wakes the uplink.
+/// Commits sealed batches to the queue, all that wait in one transaction, then wakes the uplink. It runs on
+/// a task of its own (`PipelineService`), so a commit waiting for the disk holds up neither the analysis
+/// nor an alarm, which the sealer has already offered to the uplink (`BatchSealer`).
 ///
 /// When the store refuses (disk full, I/O error), sealed batches wait in memory and commits are
 /// retried with back-off; alarms are kept first, and whatever has to be dropped is counted.
 struct BatchCommitter: Sendable {
-    let gatewayID: String
-    let sealer: Sealer
     let store: QueueStore
     let signal: QueueSignal
     let status: StatusBoard
     let logger: Logger
     /// Bound on sealed-but-uncommitted bytes kept for retry while the store fails.
     let retryLimitBytes: Int
-    /// Where alarm batches go straight to the uplink while the store refuses them.
+    /// Where the uplink reports alarm batches it delivered from memory, which then need no commit.
     let outbox: AlarmOutbox?
     let timers: PipelineTimers
 
@@ -28,14 +26,15 @@ struct BatchCommitter: Sendable {
     private var retryDelay = Self.firstRetryDelay
     private static let firstRetryDelay = Duration.milliseconds(250)
 
+    /// Sealed batches held for the next commit.
+    var waitingCount: Int { waiting.count }
+
     init(
-        gatewayID: String, sealer: Sealer, store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger,
+        store: QueueStore, signal: QueueSignal, status: StatusBoard, logger: Logger,
         retryLimitBytes: Int = 32 << 20, outbox: AlarmOutbox? = nil, timers: PipelineTimers = .off
     ) {
         self.outbox = outbox
         self.timers = timers
-        self.gatewayID = gatewayID
-        self.sealer = sealer
         self.store = store
         self.signal = signal
         self.status = status
@@ -43,25 +42,10 @@ struct BatchCommitter: Sendable {
         self.retryLimitBytes = retryLimitBytes
     }
 
-    mutating func commit(_ closed: [Batcher.Closed]) {
-        for batch in closed {
-            let header = BatchHeader(gatewayID: gatewayID, seq: store.nextSequence(), lane: batch.lane, createdUnixMs: WallClock.nowUnixMs())
-            do {
-                let payload = try timers.seal.measure { try sealer.seal(batch.content, header: header) }
-                timers.arrivals?.sealed(seq: header.seq, oldestArrival: batch.arrivedAt)
-                waiting.append(PendingBatch(lane: batch.lane, seq: header.seq, createdUnixMs: header.createdUnixMs, payload: payload))
-                waitingBytes += payload.count
-                status.update { $0.batchesSealed[batch.lane, default: 0] += 1 }
-            } catch {
-                logger.error("sealing a \(batch.lane.rawValue) batch of \(batch.content.readingCount) readings failed; dropped: \(error)")
-                status.recordDrop(lane: batch.lane, reason: "seal")
-            }
-        }
-        flush()
-    }
-
-    /// Commits what waits, unless a failed commit's back-off has not passed yet; called every tick.
-    mutating func flush(now: ContinuousClock.Instant = .now) {
+    /// Takes `sealed` and commits everything waiting, unless a failed commit's back-off has not passed yet.
+    mutating func commit(_ sealed: [PendingBatch], now: ContinuousClock.Instant = .now) async {
+        waiting += sealed
+        waitingBytes += sealed.reduce(0) { $0 + $1.payload.count }
         dropDeliveredAlarms()
         guard !waiting.isEmpty else { return }
         if let retryAt, now < retryAt {
@@ -69,8 +53,9 @@ struct BatchCommitter: Sendable {
             return
         }
         do {
-            let outcome = try timers.commit.measure { try store.append(waiting) }
-            outbox?.withdraw(Set(waiting.map(\.seq)))
+            let batches = waiting
+            let outcome = try await timers.commit.measure { try await store.appendSuspending(batches) }
+            outbox?.stored(Set(waiting.map(\.seq)))
             record(outcome)
             if retryAt != nil {
                 logger.notice("queue commits work again; \(waiting.count) waiting batch(es) committed")
@@ -89,20 +74,10 @@ struct BatchCommitter: Sendable {
             retryAt = now + retryDelay
             retryDelay = min(retryDelay * 2, .seconds(5))
             shedIfOverLimit()
-            offerAlarms()
         }
     }
 
-    /// While the store fails, the uplink may still deliver alarms from memory.
-    private func offerAlarms() {
-        guard let outbox else { return }
-        let alarms = waiting.filter { $0.lane == .alarm }
-        guard !alarms.isEmpty else { return }
-        outbox.offer(alarms)
-        signal.notify()
-    }
-
-    /// Alarm batches the uplink delivered from memory need no commit any more.
+    /// Alarm batches the uplink delivered from memory before their commit (a slow disk, a failing store) need none.
     private mutating func dropDeliveredAlarms() {
         guard let outbox, waiting.contains(where: { $0.lane == .alarm }) else { return }
         let before = waiting.count
@@ -111,14 +86,16 @@ struct BatchCommitter: Sendable {
             waitingBytes -= batch.payload.count
             return true
         }
-        if waiting.count < before { logger.notice("\(before - waiting.count) alarm batch(es) delivered upstream from memory while the store failed") }
+        if waiting.count < before, retryAt != nil {
+            logger.notice("\(before - waiting.count) alarm batch(es) delivered upstream from memory while the store failed")
+        }
     }
 
     /// At shutdown: keeps trying until `deadline`; what still cannot be committed is counted and logged.
     mutating func flushBeforeExit(deadline: ContinuousClock.Instant) async {
         while !waiting.isEmpty, ContinuousClock.now < deadline {
             retryAt = nil
-            flush()
+            await commit([])
             if !waiting.isEmpty { try? await Task.sleep(for: .milliseconds(250)) }
         }
         guard !waiting.isEmpty else { return }

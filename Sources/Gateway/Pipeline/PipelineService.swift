@@ -4,7 +4,8 @@ import ServiceLifecycle
 
 /// The pipeline's one consumer: analyse readings, batch them per lane, seal and commit.
 ///
-/// One task owns the batcher and detectors, so the hot path takes no locks.
+/// One task owns the batcher and detectors, so the hot path takes no locks. Commits run on a second task
+/// (`SealedBatches`), so the analysis that raises the next alarm never waits for the disk.
 final class PipelineService: Service {
     private let input: AsyncStream<PipelineInput>
     private let inbox: PipelineInbox
@@ -14,16 +15,23 @@ final class PipelineService: Service {
     private let timers: PipelineTimers
     private let observer: (@Sendable (AnalysisOutput) -> Void)?
     private let state: State
+    private let committer: BatchCommitter
 
     private struct State: Sendable {
         var analyzer: Analyzer
         var batcher: Batcher
-        var committer: BatchCommitter
+        let sealer: BatchSealer
+        let sealed: SealedBatches
+
+        /// Seals closed batches and hands them to the committer's task.
+        func seal(_ closed: [Batcher.Closed]) {
+            sealed.add(sealer.seal(closed))
+        }
     }
 
     init(
         input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
-        analyzer: Analyzer, batcher: Batcher, committer: BatchCommitter, status: StatusBoard, logger: Logger,
+        analyzer: Analyzer, batcher: Batcher, sealer: BatchSealer, committer: BatchCommitter, status: StatusBoard, logger: Logger,
         timers: PipelineTimers = .off,
         observer: (@Sendable (AnalysisOutput) -> Void)? = nil
     ) {
@@ -31,7 +39,8 @@ final class PipelineService: Service {
         self.timers = timers
         self.input = input
         self.inbox = inbox
-        self.state = State(analyzer: analyzer, batcher: batcher, committer: committer)
+        self.state = State(analyzer: analyzer, batcher: batcher, sealer: sealer, sealed: SealedBatches(status: status))
+        self.committer = committer
         self.status = status
         self.logger = logger
         // The batcher's deadlines assume this interval, so there is one value for both.
@@ -40,6 +49,8 @@ final class PipelineService: Service {
 
     func run() async {
         var state = self.state
+        // Not a child task: a cancelled pipeline must still commit what it sealed.
+        let committing = Task { [committer, sealed = state.sealed] in await Self.commit(sealed, with: committer) }
         let ticker = Task { [inbox, tickInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: tickInterval)
@@ -62,10 +73,28 @@ final class PipelineService: Service {
         }
         inbox.gate.close()
         ticker.cancel()
-        state.committer.commit(state.batcher.drain())
-        await state.committer.flushBeforeExit(deadline: .now + .seconds(5))
+        state.seal(state.batcher.drain())
+        state.sealed.finish()
+        await committing.value
         status.update { $0.pendingReadings = 0 }
         logger.info("pipeline flushed open batches")
+    }
+
+    /// The committer's task: each wake commits all that was sealed meanwhile; at the end, what is left.
+    private static func commit(_ sealed: SealedBatches, with committer: BatchCommitter) async {
+        var committer = committer
+        for await _ in sealed.wakes { await commit(sealed, with: &committer) }
+        await commit(sealed, with: &committer)
+        let left = committer.waitingCount
+        await committer.flushBeforeExit(deadline: .now + .seconds(5))
+        sealed.settled(left)
+    }
+
+    private static func commit(_ sealed: SealedBatches, with committer: inout BatchCommitter) async {
+        let taken = sealed.takeAll()
+        let held = committer.waitingCount + taken.count
+        await committer.commit(taken)
+        sealed.settled(held - committer.waitingCount)
     }
 
     /// Events and alarm snippets into the alarm lane, which closes its batch at once.
@@ -100,12 +129,13 @@ final class PipelineService: Service {
             }
             // Alarms go first into the queue so the uplink sends them before the vitals.
             closed = alarms(found, device: device, arrivedAt: arrived, state: &state, now: now) + closed
-            if !closed.isEmpty { state.committer.commit(closed) }
+            if !closed.isEmpty { state.seal(closed) }
         case .tick:
             let found = timers.tick.measure { state.analyzer.tick(nowUnixMs: WallClock.nowUnixMs()) }
             var closed = alarms(found, device: nil, state: &state, now: now)
             closed += state.batcher.due(now: now)
-            if closed.isEmpty { state.committer.flush() } else { state.committer.commit(closed) }
+            // An empty hand-over still wakes the committer, for its retry back-off.
+            if closed.isEmpty { state.sealed.tick() } else { state.seal(closed) }
             let pending = state.batcher.pendingReadings
             let (inputs, waits) = (inbox.gate.outstanding, inbox.gate.waits)
             status.update {
@@ -117,7 +147,7 @@ final class PipelineService: Service {
         case let .reconfigure(analyzer):
             state.analyzer = analyzer.keepingState(of: state.analyzer)
         case .flush:
-            state.committer.commit(state.batcher.drain())
+            state.seal(state.batcher.drain())
         case .endOfRecording:
             observer?(state.analyzer.finish())
         }

@@ -67,13 +67,15 @@ public struct GatewayRuntime: Sendable {
         let sealer = Sealer(gatewayID: config.gatewayID, gatewayKey: config.sealing.gatewayKey, recipientKey: config.sealing.recipientKey)
         var policies: [Lane: LanePolicy] = [:]
         for lane in Lane.allCases { policies[lane] = config.lanePolicy(lane) }
-        let committer = BatchCommitter(
-            gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, status: status, logger: logger.labelled("pipeline"),
-            outbox: outbox, timers: timers
+        let pipelineLogger = logger.labelled("pipeline")
+        let batchSealer = BatchSealer(
+            gatewayID: config.gatewayID, sealer: sealer, store: store, signal: signal, outbox: outbox, status: status, logger: pipelineLogger,
+            timers: timers
         )
+        let committer = BatchCommitter(store: store, signal: signal, status: status, logger: pipelineLogger, outbox: outbox, timers: timers)
         return PipelineService(
             input: input, inbox: inbox, analyzer: Analyzer(devices: config.deviceProfiles),
-            batcher: Batcher(policies: policies), committer: committer, status: status,
+            batcher: Batcher(policies: policies), sealer: batchSealer, committer: committer, status: status,
             logger: logger.labelled("pipeline"), timers: timers, observer: observer
         )
     }

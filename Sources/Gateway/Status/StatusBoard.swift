@@ -126,6 +126,8 @@ public struct GatewaySnapshot: Sendable {
     public var batchesRefused: [Lane: Int] = [:]
     /// Readings waiting in memory for their batch to be sealed and committed.
     public var pendingReadings = 0
+    /// Sealed batches not committed yet: on their way to the committer, or kept by it while the store fails.
+    public var sealedUncommitted = 0
     /// Device inputs handed to the pipeline and not yet analysed, and how often a source found that inbox full.
     public var inboxInputs = 0
     public var inboxWaits = 0

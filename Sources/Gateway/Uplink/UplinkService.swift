@@ -99,7 +99,11 @@ final class UplinkService: Service {
     private func runSession(_ client: MQTTClient) async {
         let (inputs, continuation) = AsyncStream<UplinkInput>.makeStream()
         session.withLockedValue { $0 = continuation }
-        defer { session.withLockedValue { $0 = nil } }
+        let wakeUps = signal.onNotify { continuation.yield(.queued) }
+        defer {
+            wakeUps.cancel()
+            session.withLockedValue { $0 = nil }
+        }
         let now = WallClock.nowUnixMs()
         status.update {
             // A connection after an earlier one (since is set once the first one ends) is a reconnect.
@@ -115,9 +119,6 @@ final class UplinkService: Service {
             group.addTask {
                 for await event in client.events { continuation.yield(.mqtt(event)) }
                 continuation.finish()
-            }
-            group.addTask { [signal] in
-                for await _ in signal.updates() { continuation.yield(.queued) }
             }
             group.addTask {
                 // Paces refused-batch retries, the PUBACK timeout and the drain deadline; new

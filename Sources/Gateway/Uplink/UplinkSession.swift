@@ -9,7 +9,8 @@ import Transport
 ///
 /// Rows stay in the queue until their PUBACK (reason < 0x80); a new session starts its cursors at
 /// zero, so every unacknowledged batch is sent again after a reconnect or restart. Alarms committed
-/// during the session overtake the alarms queued before it (`LaneCursors`).
+/// during the session overtake the alarms queued before it (`LaneCursors`). Alarm batches the committer
+/// hands over from memory go first of all, and their rows are then not sent again (`AlarmOutbox`).
 struct UplinkSession {
     private struct InFlight {
         var id: Int64
@@ -18,7 +19,7 @@ struct UplinkSession {
         var sentAt: ContinuousClock.Instant
         /// Counted against the bulk limit: vital and waveform batches, and the alarms queued before the session.
         var isBulk = false
-        /// Set for an alarm sent from memory (the store refused it): there is no row to delete.
+        /// Set for an alarm sent from memory (before or instead of its commit): no row of its own to delete.
         var unstored: PendingBatch?
     }
 
@@ -47,6 +48,8 @@ struct UplinkSession {
     /// The next pause per lane: it doubles while the broker keeps refusing, and resets on a good PUBACK.
     private var refusalDelay: [Lane: Duration] = [:]
     private var acknowledged: [Int64] = []
+    /// Queue rows of alarms in flight from memory, by seq: they go with that send's PUBACK.
+    private var rowsSentFromMemory: [UInt64: Int64] = [:]
     private(set) var failed: String?
 
     init(
@@ -108,6 +111,7 @@ struct UplinkSession {
             let rows = try store.fetch(lane: lane, afterID: span.after, throughID: span.through, limit: limit)
             for row in rows where failed == nil && paused[lane] == nil {
                 cursors.advance(lane, through: span.through, to: row.id)
+                guard lane != .alarm || claim(row) else { continue }
                 if send(row, isBulk: isBulk) { room -= 1 }
             }
             // Only when every row was taken: a pause mid-way leaves rows after the cursor to read on resume.
@@ -168,6 +172,19 @@ struct UplinkSession {
         }
     }
 
+    /// Whether an alarm row still needs sending: not if its batch went from memory (see `AlarmOutbox`).
+    private mutating func claim(_ row: QueuedBatch) -> Bool {
+        switch outbox?.claim(row.seq) ?? .unsent {
+        case .unsent:
+            return true
+        case .inFlight:
+            rowsSentFromMemory[row.seq] = row.id
+        case .delivered:
+            acknowledged.append(row.id)
+        }
+        return false
+    }
+
     /// At the end of a session: alarms sent from memory and not acknowledged are offered again.
     mutating func returnUnstored() {
         for entry in inflight.values { if let batch = entry.unstored { outbox?.returned(batch) } }
@@ -186,8 +203,14 @@ struct UplinkSession {
         }
         if let batch = entry.unstored {
             let good = reasonCode < 0x80
-            if good { outbox?.delivered(batch.seq) } else { outbox?.returned(batch) }
             status.update { if good { $0.batchesAcked[.alarm, default: 0] += 1 } else { $0.batchesRefused[.alarm, default: 0] += 1 } }
+            guard let rowID = rowsSentFromMemory.removeValue(forKey: batch.seq) else {
+                if good { outbox?.delivered(batch.seq) } else { outbox?.returned(batch) }
+                return
+            }
+            // Its row is queued by now: it goes with this PUBACK, or stays and is retried like any refused row.
+            outbox?.forget(batch.seq)
+            if good { acknowledged.append(rowID) } else { hold(rowID, lane: .alarm, seq: batch.seq, reason: "reason code 0x\(String(reasonCode, radix: 16))") }
             return
         }
         if reasonCode < 0x80 {
