@@ -137,9 +137,17 @@ extension QueueStore {
             db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [seqHighWaterKey])
         // The meta row is written with the schema; if it were ever missing, the clock-based base
         // of a fresh file is still above anything an older file can have issued.
-        let lastSeq = UInt64(clamping: highWater ?? (freshSequenceBase() - 1))
-        return QueueState(lanes: try loadLaneTotals(db), lastSeq: lastSeq)
+        let persisted = highWater ?? (freshSequenceBase() - 1)
+        // The high-water is persisted by commits, but an alarm batch goes upstream from memory before its commit
+        // is durable: the seqs issued since the last commit may be at the receiver already, and one issued again
+        // would be dropped there as a repeat. So a run starts well above the persisted value, and above the clock
+        // base too (seqs grow by far less than 1,000 per millisecond), whichever is higher.
+        let lastSeq = max(persisted.addingReportingOverflow(sequenceGapAfterOpen).partialValue, freshSequenceBase() - 1)
+        return QueueState(lanes: try loadLaneTotals(db), lastSeq: UInt64(clamping: lastSeq))
     }
+
+    /// How far above the persisted high-water each run starts: more seqs than can be issued between two commits.
+    static let sequenceGapAfterOpen: Int64 = 1_000_000
 
     static func loadLaneTotals(_ db: Database) throws -> [Lane: LaneStats] {
         var lanes: [Lane: LaneStats] = [:]

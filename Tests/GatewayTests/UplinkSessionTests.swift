@@ -100,7 +100,7 @@ import Transport
         #expect(session.inflightCount == 1, "its committed row is not sent again")
         try await bench.acknowledgeNext(&session)
         session.pump()
-        session.flushAcknowledged()
+        try bench.store.delete(ids: session.takeAcknowledged())
         #expect(session.isIdle)
         #expect(try bench.rows(.alarm) == 0, "the row went with the PUBACK of the batch sent from memory")
         #expect(bench.status.snapshot().batchesSent[.alarm] == 1)
@@ -122,7 +122,7 @@ import Transport
         session.pump()
         #expect(session.isIdle, "the row is not sent")
         #expect(session.acknowledgedCount == 1, "it is deleted with the next acknowledged rows")
-        session.flushAcknowledged()
+        try bench.store.delete(ids: session.takeAcknowledged())
         #expect(try bench.rows(.alarm) == 0)
         #expect(bench.status.snapshot().batchesSent[.alarm] == 1)
     }
@@ -145,7 +145,7 @@ import Transport
         #expect(bench.status.snapshot().batchesSent[.alarm] == 2)
         try await bench.acknowledgeNext(&second)
         second.pump()
-        second.flushAcknowledged()
+        try bench.store.delete(ids: second.takeAcknowledged())
         #expect(second.isIdle)
         #expect(try bench.rows(.alarm) == 0, "and its row went with the PUBACK")
     }
@@ -175,8 +175,35 @@ import Transport
         session.pump()
         #expect(session.inflightCount == 1, "the queued row is retried")
         try await bench.acknowledgeNext(&session)
-        session.flushAcknowledged()
+        try bench.store.delete(ids: session.takeAcknowledged())
         #expect(try bench.rows(.alarm) == 0)
         #expect(await bench.receivedNames(count: 1) == ["alarm"])
+    }
+
+    @Test func anAlarmRefusedBeforeItsCommitIsRetriedFromMemoryWithBackOff() async throws {
+        let acl = TempDirectory(prefix: "uplink-acl")
+        defer { acl.remove() }
+        let aclFile = acl.file("acl")
+        try "topic readwrite t/probe\ntopic read t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
+        let bench = try await UplinkBench(extraConfig: "acl_file \(aclFile)")
+        let outbox = AlarmOutbox()
+        var session = bench.session(window: 8, outbox: outbox)
+        let alarm = bench.batch(.alarm, "alarm")
+        outbox.offer([alarm])
+        session.pump()
+        try await bench.acknowledgeNext(&session)  // refused: 0x87
+        session.pump()
+        session.pump()
+        #expect(session.isIdle, "not sent again at once, pump after pump")
+        #expect(bench.status.snapshot().batchesSent[.alarm] == 1)
+
+        try "topic readwrite t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
+        kill(bench.broker.pid, SIGHUP)
+        try await Task.sleep(for: .milliseconds(1200))  // the first back-off is 1 s
+        session.pump()
+        #expect(session.inflightCount == 1, "sent again from memory once the back-off is over")
+        try await bench.acknowledgeNext(&session)
+        #expect(await bench.receivedNames(count: 1) == ["alarm"])
+        #expect(outbox.takeDelivered(alarm.seq), "and the committer learns it was delivered")
     }
 }

@@ -9,6 +9,7 @@ extension GatewayMetrics {
         refreshAlarms(snapshot)
         count(MetricCatalog.unroutable, total: Int64(snapshot.unroutableMessages))
         gauge(MetricCatalog.pendingReadings, Double(snapshot.pendingReadings))
+        gauge(MetricCatalog.sealedUncommitted, Double(snapshot.sealedUncommitted))
         gauge(MetricCatalog.inboxInputs, Double(snapshot.inboxInputs))
         count(MetricCatalog.inboxWaits, total: Int64(snapshot.inboxWaits))
         gauge(MetricCatalog.degraded, snapshot.degraded == nil ? 0 : 1)

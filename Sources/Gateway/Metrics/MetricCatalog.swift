@@ -20,6 +20,7 @@ enum MetricCatalog {
     static let queueLimit = "vitalgate_queue_limit_bytes"
     static let queueOldestAge = "vitalgate_queue_oldest_age_seconds"
     static let pendingReadings = "vitalgate_pipeline_pending_readings"
+    static let sealedUncommitted = "vitalgate_pipeline_sealed_uncommitted_batches"
     static let inboxInputs = "vitalgate_pipeline_inbox_inputs"
     static let inboxWaits = "vitalgate_pipeline_inbox_waits_total"
     static let upstreamConnected = "vitalgate_upstream_connected"
@@ -52,6 +53,7 @@ enum MetricCatalog {
         queueLimit: "The queue's configured byte bound.",
         queueOldestAge: "Age of the oldest queued batch (0 when empty).",
         pendingReadings: "Readings in memory waiting for their batch to be sealed.",
+        sealedUncommitted: "Sealed batches in memory waiting for their commit (bounded; kept for retry while the store fails).",
         inboxInputs: "Device messages handed to the pipeline and not yet analysed (bounded; beyond it the sensor broker keeps them).",
         inboxWaits: "Times a source found the pipeline inbox full and waited: the gateway was the bottleneck.",
         upstreamConnected: "1 while connected to the upstream broker, else 0.",

@@ -14,6 +14,10 @@ final class AlarmOutbox: Sendable {
         var inFlight: Set<UInt64> = []
         /// Delivered from memory; waits for the committer (store failed) or the uplink (row committed) to ask.
         var delivered: Set<UInt64> = []
+
+        func knows(_ seq: UInt64) -> Bool {
+            inFlight.contains(seq) || delivered.contains(seq) || pending.contains { $0.seq == seq }
+        }
     }
 
     /// What the uplink should do with an alarm row it read from the queue.
@@ -26,7 +30,7 @@ final class AlarmOutbox: Sendable {
         case delivered
     }
 
-    /// Seqs kept in `delivered` at most; a forgotten one costs one repeat the receiver drops.
+    /// Seqs kept in `delivered` at most; past it an arbitrary one is forgotten, which costs one repeat the receiver drops.
     private static let deliveredLimit = 4096
     private let state = NIOLockedValueBox(State())
 
@@ -35,11 +39,7 @@ final class AlarmOutbox: Sendable {
     func offer(_ batches: [PendingBatch]) -> Int {
         state.withLockedValue { state in
             let before = state.pending.count
-            for batch in batches {
-                let seq = batch.seq
-                guard !state.inFlight.contains(seq), !state.delivered.contains(seq), !state.pending.contains(where: { $0.seq == seq }) else { continue }
-                state.pending.append(batch)
-            }
+            for batch in batches where !state.knows(batch.seq) { state.pending.append(batch) }
             return state.pending.count - before
         }
     }

@@ -2,7 +2,7 @@ import GatewayModel
 import Logging
 import ServiceLifecycle
 
-/// The pipeline's one consumer: analyse readings, batch them per lane, seal and commit.
+/// The pipeline's one consumer: analyse readings, batch them per lane, seal, and hand them to the committer.
 ///
 /// One task owns the batcher and detectors, so the hot path takes no locks. Commits run on a second task
 /// (`SealedBatches`), so the analysis that raises the next alarm never waits for the disk.
@@ -50,7 +50,7 @@ final class PipelineService: Service {
     func run() async {
         var state = self.state
         // Not a child task: a cancelled pipeline must still commit what it sealed.
-        let committing = Task { [committer, sealed = state.sealed] in await Self.commit(sealed, with: committer) }
+        let committing = Task { [committer, sealed = state.sealed] in await committer.run(taking: sealed) }
         let ticker = Task { [inbox, tickInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: tickInterval)
@@ -61,6 +61,7 @@ final class PipelineService: Service {
             var handled = 0
             for await item in input {
                 handle(item, state: &state)
+                await state.sealed.waitForRoom()
                 if case .readings = item { inbox.gate.leave() }
                 handled &+= 1
                 // Under load the input never runs dry; without this the uplink could starve.
@@ -78,23 +79,6 @@ final class PipelineService: Service {
         await committing.value
         status.update { $0.pendingReadings = 0 }
         logger.info("pipeline flushed open batches")
-    }
-
-    /// The committer's task: each wake commits all that was sealed meanwhile; at the end, what is left.
-    private static func commit(_ sealed: SealedBatches, with committer: BatchCommitter) async {
-        var committer = committer
-        for await _ in sealed.wakes { await commit(sealed, with: &committer) }
-        await commit(sealed, with: &committer)
-        let left = committer.waitingCount
-        await committer.flushBeforeExit(deadline: .now + .seconds(5))
-        sealed.settled(left)
-    }
-
-    private static func commit(_ sealed: SealedBatches, with committer: inout BatchCommitter) async {
-        let taken = sealed.takeAll()
-        let held = committer.waitingCount + taken.count
-        await committer.commit(taken)
-        sealed.settled(held - committer.waitingCount)
     }
 
     /// Events and alarm snippets into the alarm lane, which closes its batch at once.

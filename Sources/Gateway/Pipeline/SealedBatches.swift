@@ -2,16 +2,25 @@ import NIOConcurrencyHelpers
 import Store
 
 /// Sealed batches on their way from the pipeline's task to the committer's, which takes all that wait
-/// into one transaction: a slow commit delays the next commit, never the analysis.
+/// into one transaction: a slow commit delays the next commit, not the analysis, until `limitBytes` wait.
 final class SealedBatches: Sendable {
-    private let waiting = NIOLockedValueBox<[PendingBatch]>([])
+    private struct Waiting {
+        var batches: [PendingBatch] = []
+        var bytes = 0
+    }
+
+    private let waiting = NIOLockedValueBox(Waiting())
+    /// Above this the pipeline waits (`waitForRoom`), so a commit that hangs holds readings back in the
+    /// inbox and the sensor broker rather than in memory.
+    let limitBytes: Int
     private let continuation: AsyncStream<Void>.Continuation
     private let status: StatusBoard
     /// Yields after new batches or a tick; bursts coalesce.
     let wakes: AsyncStream<Void>
 
-    init(status: StatusBoard) {
+    init(status: StatusBoard, limitBytes: Int = 4 << 20) {
         self.status = status
+        self.limitBytes = limitBytes
         (wakes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -19,8 +28,19 @@ final class SealedBatches: Sendable {
         guard !batches.isEmpty else { return }
         // Counted before the hand-over, so nobody sees them neither pending nor sealed nor queued.
         status.update { $0.sealedUncommitted += batches.count }
-        waiting.withLockedValue { $0 += batches }
+        let bytes = batches.reduce(0) { $0 + $1.payload.count }
+        waiting.withLockedValue {
+            $0.batches += batches
+            $0.bytes += bytes
+        }
         continuation.yield()
+    }
+
+    /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit is taking long.
+    func waitForRoom() async {
+        while waiting.withLockedValue({ $0.bytes >= limitBytes }) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
     }
 
     /// The committer is done with `count` batches: committed, or dropped and counted.
@@ -34,8 +54,8 @@ final class SealedBatches: Sendable {
 
     func takeAll() -> [PendingBatch] {
         waiting.withLockedValue { waiting in
-            defer { waiting.removeAll() }
-            return waiting
+            defer { waiting = Waiting() }
+            return waiting.batches
         }
     }
 

@@ -22,6 +22,7 @@ final class UplinkService: Service {
     private let session = NIOLockedValueBox<AsyncStream<UplinkInput>.Continuation?>(nil)
     private let timers: PipelineTimers
     private let outbox: AlarmOutbox?
+    private let acknowledgedRows: AcknowledgedRows
 
     init(
         settings: UpstreamSettings, gatewayID: String, site: String, store: QueueStore, signal: QueueSignal, status: StatusBoard,
@@ -35,6 +36,7 @@ final class UplinkService: Service {
         self.status = status
         self.logger = logger
         self.drainTimeout = drainTimeout
+        self.acknowledgedRows = AcknowledgedRows(store: store, logger: logger)
         var topics: [Lane: String] = [:]
         for lane in Lane.allCases { topics[lane] = "\(settings.topicPrefix)/\(site)/\(gatewayID)/\(lane.rawValue)" }
         self.topicForLane = topics
@@ -46,6 +48,8 @@ final class UplinkService: Service {
         }
         var backoff = ReconnectBackoff()
         var lastError: String?
+        // Not a child task: rows acknowledged before a cancellation must still be deleted.
+        let deleting = Task { [acknowledgedRows] in await acknowledgedRows.run() }
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully, !Task.isCancelled {
                 do {
@@ -78,6 +82,8 @@ final class UplinkService: Service {
         } onGracefulShutdown: {
             self.session.withLockedValue { _ = $0?.yield(.shutdown) }
         }
+        acknowledgedRows.finish()
+        await deleting.value
     }
 
     /// Takes new upstream settings; a changed endpoint, identity or TLS file reconnects at once.
@@ -99,7 +105,15 @@ final class UplinkService: Service {
     private func runSession(_ client: MQTTClient) async {
         let (inputs, continuation) = AsyncStream<UplinkInput>.makeStream()
         session.withLockedValue { $0 = continuation }
-        let wakeUps = signal.onNotify { continuation.yield(.queued) }
+        // One wake-up waiting is enough: the pump it causes reads everything queued by then.
+        let wakePending = NIOLockedValueBox(false)
+        let wakeUps = signal.onNotify {
+            let first = wakePending.withLockedValue { pending in
+                defer { pending = true }
+                return !pending
+            }
+            if first { continuation.yield(.queued) }
+        }
         defer {
             wakeUps.cancel()
             session.withLockedValue { $0 = nil }
@@ -128,7 +142,7 @@ final class UplinkService: Service {
                     continuation.yield(.tick)
                 }
             }
-            let reason = await drive(client, inputs: inputs)
+            let reason = await drive(client, inputs: inputs, wakePending: wakePending)
             group.cancelAll()
             continuation.finish()
             let when = WallClock.nowUnixMs()
@@ -143,16 +157,18 @@ final class UplinkService: Service {
     }
 
     /// Runs one session until the connection drops or a graceful stop finishes draining.
-    private func drive(_ client: MQTTClient, inputs: AsyncStream<UplinkInput>) async -> String? {
+    private func drive(_ client: MQTTClient, inputs: AsyncStream<UplinkInput>, wakePending: NIOLockedValueBox<Bool>) async -> String? {
         let window = settings.inflight
         var session = UplinkSession(
             client: client, store: store, status: status, logger: logger, window: window, topicForLane: topicForLane,
             ackTimeout: max(.seconds(30), settings.keepAlive * 2), timers: timers, outbox: outbox
         )
         defer {
-            session.flushAcknowledged()
+            acknowledgedRows.add(session.takeAcknowledged())
             session.returnUnstored()
         }
+        // Rows the last session had acknowledged must be gone before this one reads the queue from the start.
+        await acknowledgedRows.waitUntilDeleted()
         var stopDeadline: ContinuousClock.Instant?
         session.pump()
         for await input in inputs {
@@ -165,9 +181,9 @@ final class UplinkService: Service {
             case .mqtt:
                 continue
             case .queued:
-                break  // pumped below
+                wakePending.withLockedValue { $0 = false }  // before the pump below, so a commit during it wakes again
             case .tick:
-                session.flushAcknowledged()
+                acknowledgedRows.add(session.takeAcknowledged())
                 session.checkAckTimeout()
             case .shutdown:
                 stopDeadline = .now + drainTimeout
@@ -182,10 +198,9 @@ final class UplinkService: Service {
             }
             session.pump()
             if let failure = session.failed { return failure }
-            // After the pump, so a new alarm goes out before this commit. Each delete is a writer transaction (not
-            // synced, but it still holds the writer and this task), so they are gathered over the 250 ms tick and
-            // only forced by a long list.
-            if session.acknowledgedCount >= max(1, window * 4) { session.flushAcknowledged() }
+            // Each delete is a writer transaction (not synced, but it holds the writer a commit may want), so they
+            // are gathered over the 250 ms tick and handed over early only for a long list.
+            if session.acknowledgedCount >= max(1, window * 4) { acknowledgedRows.add(session.takeAcknowledged()) }
         }
         return "connection closed"
     }

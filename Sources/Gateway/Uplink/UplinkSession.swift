@@ -9,7 +9,7 @@ import Transport
 ///
 /// Rows stay in the queue until their PUBACK (reason < 0x80); a new session starts its cursors at
 /// zero, so every unacknowledged batch is sent again after a reconnect or restart. Alarms committed
-/// during the session overtake the alarms queued before it (`LaneCursors`). Alarm batches the committer
+/// during the session overtake the alarms queued before it (`LaneCursors`). Alarm batches the sealer
 /// hands over from memory go first of all, and their rows are then not sent again (`AlarmOutbox`).
 struct UplinkSession {
     private struct InFlight {
@@ -50,6 +50,8 @@ struct UplinkSession {
     private var acknowledged: [Int64] = []
     /// Queue rows of alarms in flight from memory, by seq: they go with that send's PUBACK.
     private var rowsSentFromMemory: [UInt64: Int64] = [:]
+    /// Set after the broker refused an alarm sent from memory: no send from the outbox before then.
+    private var outboxResumesAt: ContinuousClock.Instant?
     private(set) var failed: String?
 
     init(
@@ -72,15 +74,14 @@ struct UplinkSession {
 
     var inflightCount: Int { inflight.count }
     var isIdle: Bool { inflight.isEmpty }
-    /// Acknowledged rows not yet deleted.
+    /// Acknowledged rows not yet handed over for deletion.
     var acknowledgedCount: Int { acknowledged.count }
 
     /// Fills the in-flight window, highest lane first; a paused lane waits out its back-off. New alarms may use the
     /// whole window; the backlog (vital and waveform batches, alarms queued before the session) only as much as
     /// `bulk` allows.
     mutating func pump(now: ContinuousClock.Instant = .now) {
-        // A refused one goes back to the outbox and waits for the next pump rather than being retried at once.
-        while inflight.count < window, failed == nil, let batch = outbox?.next(), sendUnstored(batch) {}
+        while outboxResumesAt.map({ $0 <= now }) ?? true, inflight.count < window, failed == nil, let batch = outbox?.next(), sendUnstored(batch) {}
         for lane in Lane.byPriority where failed == nil {
             let free = window - inflight.count
             var room = lane == .alarm ? free : min(free, bulk.limit - inflightBulk)
@@ -158,7 +159,7 @@ struct UplinkSession {
         }
     }
 
-    /// An alarm the store could not take, published from memory ahead of everything queued.
+    /// An alarm published from memory (before its commit, or instead of it while the store fails), ahead of everything queued.
     private mutating func sendUnstored(_ batch: PendingBatch) -> Bool {
         do {
             let mid = try timers.publish.measure { try client.publish(topic: topicForLane[.alarm]!, payload: batch.payload, qos: 1) }
@@ -167,7 +168,7 @@ struct UplinkSession {
             return true
         } catch {
             outbox?.returned(batch)
-            if !client.isConnected { failed = "publish failed: \(error)" }
+            if client.isConnected { pauseOutbox(seq: batch.seq, reason: "\(error)") } else { failed = "publish failed: \(error)" }
             return false
         }
     }
@@ -195,36 +196,62 @@ struct UplinkSession {
         guard let entry = inflight.removeValue(forKey: mid) else { return }
         let now = ContinuousClock.now
         if entry.isBulk { inflightBulk -= 1 }
-        if reasonCode < 0x80 {
+        let good = reasonCode < 0x80
+        if good {
             bulk.acknowledged(after: now - entry.sentAt, now: now)
             // Reading latency first: a scrape in between then never sees a PUBACK without its reading latency.
             timers.acknowledged(seq: entry.seq, lane: entry.lane, at: now)
             timers.puback.record(now - entry.sentAt)
         }
+        record(good, lane: entry.lane)
         if let batch = entry.unstored {
-            let good = reasonCode < 0x80
-            status.update { if good { $0.batchesAcked[.alarm, default: 0] += 1 } else { $0.batchesRefused[.alarm, default: 0] += 1 } }
-            guard let rowID = rowsSentFromMemory.removeValue(forKey: batch.seq) else {
-                if good { outbox?.delivered(batch.seq) } else { outbox?.returned(batch) }
-                return
-            }
-            // Its row is queued by now: it goes with this PUBACK, or stays and is retried like any refused row.
-            outbox?.forget(batch.seq)
-            if good { acknowledged.append(rowID) } else { hold(rowID, lane: .alarm, seq: batch.seq, reason: "reason code 0x\(String(reasonCode, radix: 16))") }
+            acknowledgedFromMemory(batch, reasonCode: reasonCode)
+        } else if good {
+            acknowledged.append(entry.id)
+        } else {
+            hold(entry.id, lane: entry.lane, seq: entry.seq, reason: Self.describe(reasonCode))
+        }
+    }
+
+    private static func describe(_ reasonCode: Int) -> String { "reason code 0x\(String(reasonCode, radix: 16))" }
+
+    /// Counts a PUBACK; a good one ends its lane's refusal episode.
+    private mutating func record(_ good: Bool, lane: Lane) {
+        guard good else {
+            status.update { $0.batchesRefused[lane, default: 0] += 1 }
             return
         }
-        if reasonCode < 0x80 {
-            acknowledged.append(entry.id)
-            refusalDelay[entry.lane] = nil
-            let nowUnixMs = WallClock.nowUnixMs()
-            status.update {
-                $0.batchesAcked[entry.lane, default: 0] += 1
-                $0.lastAckUnixMs = nowUnixMs
-            }
-        } else {
-            status.update { $0.batchesRefused[entry.lane, default: 0] += 1 }
-            hold(entry.id, lane: entry.lane, seq: entry.seq, reason: "reason code 0x\(String(reasonCode, radix: 16))")
+        refusalDelay[lane] = nil
+        let nowUnixMs = WallClock.nowUnixMs()
+        status.update {
+            $0.batchesAcked[lane, default: 0] += 1
+            $0.lastAckUnixMs = nowUnixMs
         }
+    }
+
+    /// The PUBACK of an alarm sent from memory. Once its row is queued, the row goes with it, or stays and is
+    /// retried like any refused row; before that, the outbox keeps the batch and rests after a refusal.
+    private mutating func acknowledgedFromMemory(_ batch: PendingBatch, reasonCode: Int) {
+        let good = reasonCode < 0x80
+        if let rowID = rowsSentFromMemory.removeValue(forKey: batch.seq) {
+            outbox?.forget(batch.seq)
+            if good { acknowledged.append(rowID) } else { hold(rowID, lane: .alarm, seq: batch.seq, reason: Self.describe(reasonCode)) }
+        } else if good {
+            outbox?.delivered(batch.seq)
+        } else {
+            outbox?.returned(batch)
+            pauseOutbox(seq: batch.seq, reason: Self.describe(reasonCode))
+        }
+    }
+
+    /// Rests the outbox after a refusal, on the alarm lane's back-off, instead of sending the batch again at once.
+    private mutating func pauseOutbox(seq: UInt64, reason: String) {
+        let delay = refusalDelay[.alarm] ?? .seconds(1)
+        refusalDelay[.alarm] = min(delay * 2, .seconds(60))
+        if delay == .seconds(1) {
+            logger.warning("upstream refused alarm batch seq \(seq) sent from memory (\(reason)); it is retried with back-off")
+        }
+        outboxResumesAt = .now + delay
     }
 
     /// Keeps a batch queued and pauses its lane; logs once per episode, not per batch.
@@ -248,15 +275,9 @@ struct UplinkSession {
         failed = "no PUBACK for \(ackTimeout)"
     }
 
-    /// Deletes acknowledged rows; batched because each delete is a synchronous commit.
-    mutating func flushAcknowledged() {
-        guard !acknowledged.isEmpty else { return }
-        do {
-            try store.delete(ids: acknowledged)
-            acknowledged.removeAll(keepingCapacity: true)
-        } catch {
-            // Kept for the next flush; at worst the batch is sent again and deduplicated upstream.
-            logger.error("deleting acknowledged batches failed: \(error)")
-        }
+    /// Acknowledged rows to delete, handed over once (`AcknowledgedRows` deletes them off this loop).
+    mutating func takeAcknowledged() -> [Int64] {
+        defer { acknowledged.removeAll(keepingCapacity: true) }
+        return acknowledged
     }
 }
