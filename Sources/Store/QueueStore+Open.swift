@@ -142,11 +142,15 @@ extension QueueStore {
         // is durable: the seqs issued since the last commit may be at the receiver already, and one issued again
         // would be dropped there as a repeat. So a run starts well above the persisted value, and above the clock
         // base too (seqs grow by far less than 1,000 per millisecond), whichever is higher.
-        let lastSeq = max(persisted.addingReportingOverflow(sequenceGapAfterOpen).partialValue, freshSequenceBase() - 1)
+        let raised = persisted > Int64.max - sequenceGapAfterOpen ? Int64.max : persisted + sequenceGapAfterOpen
+        let lastSeq = max(raised, freshSequenceBase() - 1)
+        // Persisted at once: a second crash before any commit must not start from the same place again.
+        try persistHighWater(db, UInt64(clamping: lastSeq))
         return QueueState(lanes: try loadLaneTotals(db), lastSeq: UInt64(clamping: lastSeq))
     }
 
-    /// How far above the persisted high-water each run starts: more seqs than can be issued between two commits.
+    /// How far above the persisted high-water each run starts: far more seqs than are issued between two commits
+    /// while the store works (one per batch).
     static let sequenceGapAfterOpen: Int64 = 1_000_000
 
     static func loadLaneTotals(_ db: Database) throws -> [Lane: LaneStats] {

@@ -19,9 +19,15 @@ final class UplinkBench {
     let topics: [Lane: String] = Dictionary(uniqueKeysWithValues: Lane.allCases.map { ($0, "t/\($0.rawValue)") })
     private var handled = 0
 
-    /// `extraConfig`: broker lines, e.g. an `acl_file`.
-    init(extraConfig: String = "") async throws {
+    /// `refusing`: the broker refuses the uplink's publishes (PUBACK 0x87, an ACL) until `acceptEverything()`.
+    init(refusing: Bool = false) async throws {
         let pki = try TestPKI.make(in: tmp.file("pki"))
+        var extraConfig = ""
+        if refusing {
+            // The uplink may not write; the subscriber's probe may.
+            try "topic readwrite t/probe\ntopic read t/#\n".write(toFile: tmp.file("acl"), atomically: true, encoding: .utf8)
+            extraConfig = "acl_file \(tmp.file("acl"))"
+        }
         broker = try TestBroker.start(in: tmp.file("broker"), tls: TestBroker.TLS(pki: pki), extraConfig: extraConfig)
         store = try QueueStore.open(
             QueueConfiguration(path: tmp.file("queue.sqlite"), maxBytes: 1 << 30, maxAge: .seconds(86_400)), logger: Logger(label: "test"))
@@ -37,6 +43,13 @@ final class UplinkBench {
         client = try MQTTClient(options: options("uplink"))
         uplinkEvents = MQTTEventRecorder(client)
         try await client.connect()
+    }
+
+    /// Lets the uplink write again, once a refused lane's first back-off (1 s) is over.
+    func acceptEverything() async throws {
+        try "topic readwrite t/#\n".write(toFile: tmp.file("acl"), atomically: true, encoding: .utf8)
+        kill(broker.pid, SIGHUP)  // mosquitto reloads its ACL
+        try await Task.sleep(for: .milliseconds(1200))
     }
 
     func session(window: Int, outbox: AlarmOutbox? = nil) -> UplinkSession {

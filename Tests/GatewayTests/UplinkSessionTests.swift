@@ -52,12 +52,7 @@ import Transport
     }
 
     @Test func refusedBacklogAlarmsAreSentAgainInOrderOnceTheBrokerAccepts() async throws {
-        let acl = TempDirectory(prefix: "uplink-acl")
-        defer { acl.remove() }
-        let aclFile = acl.file("acl")
-        // The uplink may not write the alarm topic (PUBACK 0x87); the subscriber's probe may.
-        try "topic readwrite t/probe\ntopic read t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
-        let bench = try await UplinkBench(extraConfig: "acl_file \(aclFile)")
+        let bench = try await UplinkBench(refusing: true)
         let backlog = (0..<10).map { "backlog-\($0)" }
         for name in backlog { try bench.queue(.alarm, name) }
         var session = bench.session(window: 8)
@@ -69,9 +64,7 @@ import Transport
         }
         #expect(session.isIdle, "every publish refused, and the paused lane sends nothing more")
 
-        try "topic readwrite t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
-        kill(bench.broker.pid, SIGHUP)  // mosquitto reloads its ACL
-        try await Task.sleep(for: .milliseconds(1200))  // the lane's first back-off is 1 s
+        try await bench.acceptEverything()
         session.pump()
         #expect(session.inflightCount <= bulkLimit, "resent backlog stays within the bulk limit")
         #expect(session.inflightCount > 0, "the pause is over")
@@ -151,11 +144,7 @@ import Transport
     }
 
     @Test func anAlarmSentFromMemoryAndRefusedStaysQueuedAndIsRetried() async throws {
-        let acl = TempDirectory(prefix: "uplink-acl")
-        defer { acl.remove() }
-        let aclFile = acl.file("acl")
-        try "topic readwrite t/probe\ntopic read t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
-        let bench = try await UplinkBench(extraConfig: "acl_file \(aclFile)")
+        let bench = try await UplinkBench(refusing: true)
         let outbox = AlarmOutbox()
         var session = bench.session(window: 8, outbox: outbox)
         let alarm = bench.batch(.alarm, "alarm")
@@ -169,9 +158,7 @@ import Transport
         #expect(session.isIdle, "the alarm lane rests after the refusal")
         #expect(outbox.next() == nil, "the queue, not memory, retries it")
 
-        try "topic readwrite t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
-        kill(bench.broker.pid, SIGHUP)
-        try await Task.sleep(for: .milliseconds(1200))  // the lane's first back-off is 1 s
+        try await bench.acceptEverything()
         session.pump()
         #expect(session.inflightCount == 1, "the queued row is retried")
         try await bench.acknowledgeNext(&session)
@@ -181,11 +168,7 @@ import Transport
     }
 
     @Test func anAlarmRefusedBeforeItsCommitIsRetriedFromMemoryWithBackOff() async throws {
-        let acl = TempDirectory(prefix: "uplink-acl")
-        defer { acl.remove() }
-        let aclFile = acl.file("acl")
-        try "topic readwrite t/probe\ntopic read t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
-        let bench = try await UplinkBench(extraConfig: "acl_file \(aclFile)")
+        let bench = try await UplinkBench(refusing: true)
         let outbox = AlarmOutbox()
         var session = bench.session(window: 8, outbox: outbox)
         let alarm = bench.batch(.alarm, "alarm")
@@ -197,9 +180,7 @@ import Transport
         #expect(session.isIdle, "not sent again at once, pump after pump")
         #expect(bench.status.snapshot().batchesSent[.alarm] == 1)
 
-        try "topic readwrite t/#\n".write(toFile: aclFile, atomically: true, encoding: .utf8)
-        kill(bench.broker.pid, SIGHUP)
-        try await Task.sleep(for: .milliseconds(1200))  // the first back-off is 1 s
+        try await bench.acceptEverything()
         session.pump()
         #expect(session.inflightCount == 1, "sent again from memory once the back-off is over")
         try await bench.acknowledgeNext(&session)

@@ -63,12 +63,13 @@ final class AlarmOutbox: Sendable {
         }
     }
 
-    /// Not acknowledged (refused, connection lost): offered again, first. If its row is queued by now,
-    /// the uplink claims that row when it meets it, so the batch still goes once per session.
-    func returned(_ batch: PendingBatch) {
+    /// Not acknowledged (connection lost): offered again, first; refused, it goes last, so newer alarms are not
+    /// stuck behind one the broker keeps refusing. If its row is queued by now, the uplink claims that row when
+    /// it meets it, so the batch still goes once per session.
+    func returned(_ batch: PendingBatch, refused: Bool = false) {
         state.withLockedValue { state in
             guard state.inFlight.remove(batch.seq) != nil else { return }
-            state.pending.insert(batch, at: 0)
+            if refused { state.pending.append(batch) } else { state.pending.insert(batch, at: 0) }
         }
     }
 

@@ -5,7 +5,8 @@ import ServiceLifecycle
 /// The pipeline's one consumer: analyse readings, batch them per lane, seal, and hand them to the committer.
 ///
 /// One task owns the batcher and detectors, so the hot path takes no locks. Commits run on a second task
-/// (`SealedBatches`), so the analysis that raises the next alarm never waits for the disk.
+/// (`SealedBatches`), so the analysis that raises the next alarm does not wait for the disk (unless a stall
+/// outlasts the hand-over's bound).
 final class PipelineService: Service {
     private let input: AsyncStream<PipelineInput>
     private let inbox: PipelineInbox

@@ -11,7 +11,8 @@ final class SealedBatches: Sendable {
 
     private let waiting = NIOLockedValueBox(Waiting())
     /// Above this the pipeline waits (`waitForRoom`), so a commit that hangs holds readings back in the
-    /// inbox and the sensor broker rather than in memory.
+    /// inbox and the sensor broker rather than in memory. 4 MiB is most of a second of a full ward's
+    /// waveforms: only a longer disk stall pauses the analysis.
     let limitBytes: Int
     private let continuation: AsyncStream<Void>.Continuation
     private let status: StatusBoard
@@ -38,7 +39,7 @@ final class SealedBatches: Sendable {
 
     /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit is taking long.
     func waitForRoom() async {
-        while waiting.withLockedValue({ $0.bytes >= limitBytes }) {
+        while waiting.withLockedValue({ $0.bytes >= limitBytes }), !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(5))
         }
     }

@@ -6,7 +6,13 @@ import Store
 /// over and goes on, so it never waits for the queue's writer (busy with a commit's fsync, say) while an
 /// alarm may be waiting to be sent.
 final class AcknowledgedRows: Sendable {
-    private let pending = NIOLockedValueBox<[Int64]>([])
+    private struct Rows {
+        var pending: [Int64] = []
+        /// Taken by the delete under way, which has not committed yet.
+        var deleting = 0
+    }
+
+    private let rows = NIOLockedValueBox(Rows())
     private let continuation: AsyncStream<Void>.Continuation
     private let wakes: AsyncStream<Void>
     private let store: QueueStore
@@ -19,11 +25,11 @@ final class AcknowledgedRows: Sendable {
     }
 
     /// Rows handed over and not deleted yet.
-    var count: Int { pending.withLockedValue { $0.count } }
+    var count: Int { rows.withLockedValue { $0.pending.count + $0.deleting } }
 
     func add(_ ids: [Int64]) {
         guard !ids.isEmpty else { return }
-        pending.withLockedValue { $0 += ids }
+        rows.withLockedValue { $0.pending += ids }
         continuation.yield()
     }
 
@@ -39,20 +45,29 @@ final class AcknowledgedRows: Sendable {
     /// Waits (briefly) until the rows handed over are gone: a new session would otherwise send them again.
     func waitUntilDeleted(timeout: Duration = .seconds(2)) async {
         let deadline = ContinuousClock.now + timeout
-        while count > 0, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(5)) }
+        while count > 0, ContinuousClock.now < deadline, !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
     }
 
     private func deleteAll() async {
-        let ids = pending.withLockedValue { pending in
-            defer { pending.removeAll() }
-            return pending
+        let ids = rows.withLockedValue { rows in
+            defer {
+                rows.deleting = rows.pending.count
+                rows.pending.removeAll()
+            }
+            return rows.pending
         }
         do {
             try await store.deleteSuspending(ids: ids)
+            rows.withLockedValue { $0.deleting = 0 }
         } catch {
-            // Kept for the next wake; at worst the batch is sent again and dropped upstream as a repeat.
-            pending.withLockedValue { $0 = ids + $0 }
+            // Kept and retried shortly; at worst the batch is sent again and dropped upstream as a repeat.
+            rows.withLockedValue {
+                $0.pending = ids + $0.pending
+                $0.deleting = 0
+            }
             logger.error("deleting acknowledged batches failed: \(error)")
+            try? await Task.sleep(for: .milliseconds(500))
+            continuation.yield()
         }
     }
 }

@@ -167,7 +167,7 @@ struct UplinkSession {
             status.update { $0.batchesSent[.alarm, default: 0] += 1 }
             return true
         } catch {
-            outbox?.returned(batch)
+            outbox?.returned(batch, refused: client.isConnected)
             if client.isConnected { pauseOutbox(seq: batch.seq, reason: "\(error)") } else { failed = "publish failed: \(error)" }
             return false
         }
@@ -239,7 +239,7 @@ struct UplinkSession {
         } else if good {
             outbox?.delivered(batch.seq)
         } else {
-            outbox?.returned(batch)
+            outbox?.returned(batch, refused: true)
             pauseOutbox(seq: batch.seq, reason: Self.describe(reasonCode))
         }
     }
