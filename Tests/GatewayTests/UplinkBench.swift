@@ -74,6 +74,19 @@ final class UplinkBench {
         return batch
     }
 
+    /// An alarm batch offered to the uplink from memory, as the sealer does; not committed yet.
+    func offerAlarm(_ name: String, to outbox: AlarmOutbox) -> PendingBatch {
+        let alarm = batch(.alarm, name)
+        outbox.offer([alarm])
+        return alarm
+    }
+
+    /// The committer's part: the batch is committed, and the outbox is told.
+    func commit(_ batch: PendingBatch, telling outbox: AlarmOutbox) throws {
+        _ = try store.append([batch])
+        outbox.stored([batch.seq])
+    }
+
     /// Rows left in the queue's lane.
     func rows(_ lane: Lane) throws -> Int { try store.fetch(lane: lane, afterID: 0, limit: 1000).count }
 
