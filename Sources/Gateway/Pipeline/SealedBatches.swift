@@ -27,7 +27,7 @@ final class SealedBatches: Sendable {
 
     func add(_ batches: [PendingBatch]) {
         guard !batches.isEmpty else { return }
-        // Counted before the hand-over, so nobody sees them neither pending nor sealed nor queued.
+        // Counted before the hand-over, so at every moment they show as pending readings, sealed or queued.
         status.update { $0.sealedUncommitted += batches.count }
         let bytes = batches.reduce(0) { $0 + $1.payload.count }
         waiting.withLockedValue {
