@@ -55,7 +55,9 @@ struct BatchCommitter: Sendable {
         do {
             let batches = waiting
             let outcome = try await timers.commit.measure { try await store.appendSuspending(batches) }
-            outbox?.stored(Set(waiting.map(\.seq)))
+            if let outbox, waiting.contains(where: { $0.lane == .alarm }) {
+                outbox.stored(Set(waiting.lazy.filter { $0.lane == .alarm }.map(\.seq)))
+            }
             record(outcome)
             if retryAt != nil {
                 logger.notice("queue commits work again; \(waiting.count) waiting batch(es) committed")
