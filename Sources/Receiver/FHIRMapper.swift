@@ -10,17 +10,17 @@ public enum FHIRMapper {
 
     /// One NDJSON line per resource, with the UTC day each belongs to (for the daily files), and
     /// how many readings could not be encoded (JSON has no NaN or infinity).
-    public static func lines(for batch: OpenedBatch, receivedUnixMs: Int64) -> (lines: [(day: String, json: Data)], unencodable: Int) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    public static func lines(for batch: OpenedBatch, receivedUnixMs: Int64) -> (lines: [(day: String, json: [UInt8])], unencodable: Int) {
         let patients = Dictionary(batch.content.devices.map { ($0.id, $0.patient) }, uniquingKeysWith: { first, _ in first })
         let gateway = batch.header.gatewayID
         let prefix = "\(gateway)-\(batch.header.seq)"
         let issued = timestamp(receivedUnixMs)
-        var lines: [(String, Data)] = []
+        var days = DayNames()
+        var lines: [(String, [UInt8])] = []
+        lines.reserveCapacity(batch.content.measurements.count + batch.content.waveforms.count + batch.content.events.count)
         var unencodable = 0
-        func add(_ value: some Encodable, at unixMs: Int64) {
-            if let data = try? encoder.encode(value) { lines.append((day(unixMs), data)) } else { unencodable += 1 }
+        func add(_ resource: some JSONLineWritable, at unixMs: Int64) {
+            if let json = try? resource.jsonBytes() { lines.append((days.name(of: unixMs), json)) } else { unencodable += 1 }
         }
         for (index, measurement) in batch.content.measurements.enumerated() {
             add(observation(measurement, id: "\(prefix)-m\(index)", gateway: gateway, patient: patients[measurement.device] ?? nil, issued: issued), at: measurement.timeUnixMs)
@@ -137,6 +137,19 @@ public enum FHIRMapper {
     }
 
     static func day(_ unixMs: Int64) -> String { String(timestamp(unixMs).prefix(10)) }
+
+    /// The UTC day names of one batch's readings, formatted once per day rather than per reading.
+    private struct DayNames {
+        private var last: (day: Int64, name: String)?
+
+        mutating func name(of unixMs: Int64) -> String {
+            let day = unixMs.floorDiv(86_400_000)
+            if let last, last.day == day { return last.name }
+            let name = FHIRMapper.day(unixMs)
+            last = (day, name)
+            return name
+        }
+    }
 }
 
 extension Int64 {

@@ -16,19 +16,19 @@ final class NDJSONWriter {
         ((directory as NSString).appendingPathComponent(gateway) as NSString).appendingPathComponent("\(day).ndjson")
     }
 
-    /// Writes all lines, then fsyncs each touched file before returning.
-    func append(gateway: String, lines: [(day: String, json: Data)]) throws {
+    /// Writes all lines, one write per touched file, then fsyncs each touched file before returning.
+    func append(gateway: String, lines: [(day: String, json: [UInt8])]) throws {
         // Bound open files between batches, never in the middle of one.
         if handles.count > 64 { closeAll() }
-        var touched: [String: FileHandle] = [:]
+        var files: [String: [UInt8]] = [:]
         for (day, json) in lines {
-            let handle = try handle(for: path(gateway: gateway, day: day))
-            var line = json
-            line.append(0x0A)
-            try handle.write(contentsOf: line)
-            touched[day] = handle
+            files[day, default: []].append(contentsOf: json)
+            files[day]?.append(0x0A)
         }
-        for handle in touched.values { try handle.synchronize() }
+        for (day, text) in files {
+            try handle(for: path(gateway: gateway, day: day)).write(contentsOf: text)
+        }
+        for day in files.keys { try handle(for: path(gateway: gateway, day: day)).synchronize() }
     }
 
     private func handle(for path: String) throws -> FileHandle {

@@ -30,10 +30,14 @@ import Wire
     }
 
     func envelope(seq: UInt64, lane: Lane = .vital, value: Double = 72) throws -> Data {
+        try envelope(seq: seq, lane: lane, readings: [(1_764_000_000_123, value)])
+    }
+
+    func envelope(seq: UInt64, lane: Lane = .vital, readings: [(unixMs: Int64, value: Double)]) throws -> Data {
         let hr = ChannelDescriptor(name: "hr", code: ChannelCode(mdc: 147842, loinc: "8867-4", display: "Heart rate"), unit: "/min")
         let content = BatchContent(
             devices: [DeviceInfo(id: "bed1", profile: "senml-vitals", patient: "p-1")],
-            measurements: [Measurement(device: "bed1", channel: hr, timeUnixMs: 1_764_000_000_123, value: value)]
+            measurements: readings.map { Measurement(device: "bed1", channel: hr, timeUnixMs: $0.unixMs, value: $0.value) }
         )
         return try sealer.seal(content, header: BatchHeader(gatewayID: "ward-gw", seq: seq, lane: lane, createdUnixMs: 1_764_000_000_500))
     }
@@ -76,6 +80,28 @@ import Wire
         #expect(core.statistics.rejectedTotal == 6)
         #expect(core.statistics.accepted == 0)
         #expect(core.receive(topic: topic, payload: try envelope(seq: 2)) == .written(resources: 1), "the genuine batch still opens")
+    }
+
+    @Test func aBatchAcrossMidnightGoesToEachDaysFileInOrder() throws {
+        defer { dir.remove() }
+        let midnight: Int64 = 1_764_028_800_000  // 2025-11-25T00:00:00Z
+        let readings: [(unixMs: Int64, value: Double)] = [(midnight - 2, 70), (midnight - 1, 71), (midnight, 72), (midnight - 1, 73), (midnight + 1, 74)]
+        #expect(core.receive(topic: topic, payload: try envelope(seq: 9, readings: readings)) == .written(resources: 5))
+        func values(_ day: String) throws -> [Double] {
+            try String(contentsOfFile: dir.file("fhir/ward-gw/\(day).ndjson"), encoding: .utf8).split(separator: "\n").map { line in
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return (object?["valueQuantity"] as? [String: Any])?["value"] as? Double ?? .nan
+            }
+        }
+        #expect(try values("2025-11-24") == [70, 71, 73])
+        #expect(try values("2025-11-25") == [72, 74])
+    }
+
+    @Test func aReadingJSONCannotCarryIsCountedNotWritten() throws {
+        defer { dir.remove() }
+        #expect(core.receive(topic: topic, payload: try envelope(seq: 10, readings: [(1_764_000_000_123, .nan), (1_764_000_000_124, 75)])) == .written(resources: 1))
+        let text = try String(contentsOfFile: dir.file("fhir/ward-gw/2025-11-24.ndjson"), encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 1 && text.contains(#""value":75"#))
     }
 
     @Test func timestampsAreRFC3339WithMilliseconds() {
