@@ -23,7 +23,7 @@ struct AlarmProbes {
         next = next + every
         defer { low.toggle() }
         if low { lowSent += 1 }
-        let time = String(format: "%.3f", Double(WallClock.nowUnixMs()) / 1000)
+        let time = Thousandths.text(Int(WallClock.nowUnixMs()))
         return "[{\"bn\":\"urn:dev:load:probe:\",\"bt\":\(time),\"n\":\"spo2\",\"u\":\"%\",\"v\":\(low ? 80 : 97)}]"
     }
 }

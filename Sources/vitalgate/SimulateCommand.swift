@@ -41,10 +41,10 @@ struct SimulateCommand: AsyncParsableCommand {
             let due = min(total, Int(Double(rate) * (ContinuousClock.now - start).seconds) + rate / 100 + 1)
             while sent < due {
                 let device = sent % devices
-                let time = String(format: "%.3f", Double(WallClock.nowUnixMs()) / 1000)
+                let time = Thousandths.text(Int(WallClock.nowUnixMs()))
                 // Inside the normal adult range (no alarms), and unique per device for 50,000
                 // messages, so a receiver can check each reading.
-                let value = String(format: "%.3f", 60 + Double(sent % 50_000) / 1000)
+                let value = Thousandths.text(60_000 + sent % 50_000)
                 let payload = "[{\"bn\":\"urn:dev:load:dev\(device):\",\"bt\":\(time),\"n\":\"hr\",\"u\":\"beat/min\",\"v\":\(value)}]"
                 _ = try client.publish(topic: topics[device], payload: Data(payload.utf8), qos: 1)
                 sent += 1

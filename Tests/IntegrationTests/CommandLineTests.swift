@@ -1,6 +1,7 @@
 import Foundation
 import LocalLab
 import Testing
+import Transport
 
 /// The technician's commands, run as a user would: exit status and messages.
 @Suite struct CommandLineTests {
@@ -84,5 +85,36 @@ import Testing
         let line = try String(contentsOfFile: dir.file("k/gateway.pub"), encoding: .utf8)
         #expect(Data(base64Encoded: line.trimmingCharacters(in: .whitespacesAndNewlines))?.count == 32)
         #expect(try run(["keys", "generate", "--out", dir.file("k")]).status != 0, "existing keys are never overwritten")
+    }
+
+    @Test func simulatePublishesEachReadingOnceWithThreeDecimals() async throws {
+        let dir = TempDirectory(prefix: "vitalgate-simulate")
+        let broker = try TestBroker.start(in: dir.file("broker"))
+        defer { broker.stop(); dir.remove() }
+        let subscriber = try MQTTClient(options: MQTTClientOptions(
+            endpoint: try MQTTEndpoint.parse(broker.url), clientID: "sim-check", cleanStart: true, sessionExpirySeconds: 0
+        ))
+        let received = MQTTEventRecorder(subscriber)
+        defer { subscriber.close() }
+        try await subscriber.connect()
+        try await subscriber.subscribeConfirmed("load/#", recorder: received, probeTopic: "load/probe-check")
+        let out = dir.file("simulate.json")
+        let child = try ChildProcess.spawn(GatewayLab.binary, [
+            "simulate", "--url", broker.url, "--devices", "2", "--rate", "1000", "--seconds", "1.2", "--topic-prefix", "load", "--alarm-probe-ms", "500",
+        ], stdoutPath: out, stderrPath: out)
+        defer { child.terminate() }
+        #expect(await eventually(timeout: .seconds(30)) { !child.isRunning }, "simulate exits")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
+        #expect(summary?["acknowledged"] as? Int == 1_200, "\(String(describing: summary))")
+        #expect(summary?["alarmProbes"] as? Int == 1)
+        #expect(await eventually(timeout: .seconds(10)) { received.messages.count >= 1_201 }, "every reading arrives")
+
+        let payloads = received.messages.filter { $0.topic != "load/probe-check" }.map { String(decoding: $0.payload, as: UTF8.self) }
+        let values = payloads.filter { !$0.contains("probe") }.compactMap { $0.firstMatch(of: /"v":(\d+\.\d{3})\}/)?.1 }
+        #expect(values.count == 1_198, "1,200 messages, two of them alarm probes")
+        #expect(Set(values).count == 1_198, "each reading is unique, so a receiver can check it")
+        #expect(values.first == "60.000" && values.allSatisfy { ("60.000"..."61.201").contains($0) } && values.contains("61.000"), "\(values.suffix(3))")
+        #expect(payloads.allSatisfy { $0.firstMatch(of: /"bt":\d{10}\.\d{3},/) != nil }, "\(payloads.prefix(2))")
+        #expect(payloads.filter { $0.contains("\"v\":80}") }.count == 1, "one low probe")
     }
 }
