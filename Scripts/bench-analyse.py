@@ -35,6 +35,21 @@ def gateway_figures(path, readings):
     return means + [per_reading] + quantiles
 
 
+def box_cpu(seconds_of_load):
+    """Cores used by the generator, the sensor broker, the upstream broker and both receivers
+    (user+system per second of load), from the bench's tick counts and the generator's `times`."""
+    try:
+        tck = float(ticks)
+        rows = [line.rstrip("\n").split("\t") for line in open(f"{run_dir}/cpu-ticks.tsv")]
+        used = {name: (float(after) - float(before)) / tck for name, before, after in rows}
+        children = open(f"{run_dir}/simulate.times").read().split("\n")[1].split()
+        used["generator"] = sum(float(m) * 60 + float(s) for m, s in (t.rstrip("s").split("m") for t in children))
+    except (OSError, ValueError, IndexError):
+        return ["nan"] * 5
+    names = ["generator", "sensor broker", "upstream broker", "receiver", "alarm receiver"]
+    return [round(used[name] / seconds_of_load, 3) for name in names]
+
+
 latencies.sort()
 alarm_latencies.sort()
 def pct(p, values=latencies):
@@ -49,4 +64,5 @@ print("\t".join(str(x) for x in [
     int(probes), len(alarm_latencies), round(pct(0.5, alarm_latencies)), round(pct(0.99, alarm_latencies)),
     round(alarm_latencies[-1]) if alarm_latencies else "nan",
     round(published_bytes(os.path.join(run_dir, "upstream-broker.log"), "bench-gw") / max(len(latencies), 1), 1),
-] + gateway_figures(os.path.join(run_dir, "metrics.txt"), len(latencies))))
+] + gateway_figures(os.path.join(run_dir, "metrics.txt"), len(latencies))
+  + (box_cpu(span) if latencies else ["nan"] * 5)))

@@ -35,6 +35,18 @@ for rate in sorted(rows):
         f"| {rate:,} | {med(16):.1f} | {med(17):.1f} | {med(18):.0f} | {med(19):,.0f} | {med(20):,.0f} | {med(21):,.0f} "
         f"| {med(22):.2f} | {med(23):.1f} / {med(24):.1f} | {med(25):.0f} / {med(26):.0f} |")
 inside_table = "\n".join(inside)
+
+# Every process on the box (fields 27 on, see bench-analyse.py), in cores: where the 2 cores went.
+box = ["| target msg/s | load generator | sensor broker | gateway | upstream broker | receiver | alarm receiver | all |",
+       "|---|---|---|---|---|---|---|---|"]
+for rate in sorted(rows):
+    runs_ = rows[rate]
+    if len(runs_[0]) < 32:
+        continue
+    med = lambda i: statistics.median(r[i] for r in runs_)
+    cores = [med(27), med(28), med(8), med(29), med(30), med(31)]
+    box.append(f"| {rate:,} | " + " | ".join(f"{c:.2f}" for c in cores) + f" | {sum(cores):.2f} |")
+box_table = "\n".join(box)
 command = "make bench" + (f" (Scripts/bench {rates_arg})" if rates_arg else "")
 section = f"""<!-- spine:begin -->
 Command: `{command}` — {runs} runs of {seconds} s per rate, {devices} devices, one SenML reading per
@@ -69,10 +81,17 @@ oldest reading of each batch, quantiles interpolated in the histogram's buckets 
 `maxLatency`.
 
 {inside_table}
+
+CPU of every process on the box, in cores (user+system time per second of load, medians of the
+runs; the generator's from its own `times`):
+
+{box_table}
 <!-- spine:end -->"""
 print(table)
 print()
 print(inside_table)
+print()
+print(box_table)
 try:
     text = open("BENCHMARKS.md").read()
 except FileNotFoundError:
