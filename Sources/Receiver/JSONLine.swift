@@ -90,6 +90,8 @@ struct JSONLine {
         try array(values) { line, value in try value.write(to: &line) }
     }
 
+    private static let hex = Array("0123456789abcdef".utf8)
+
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
@@ -104,23 +106,8 @@ struct JSONLine {
         case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
         case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
         case ..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]])
         default: bytes.append(byte)
         }
-    }
-}
-
-/// A value that writes itself as one JSON value into a `JSONLine`.
-protocol JSONLineWritable {
-    func write(to line: inout JSONLine) throws
-}
-
-extension JSONLineWritable {
-    /// This value as one compact JSON text.
-    func jsonBytes() throws -> [UInt8] {
-        var line = JSONLine()
-        try write(to: &line)
-        return line.bytes
     }
 }

@@ -22,13 +22,17 @@ final class NDJSONWriter {
         if handles.count > 64 { closeAll() }
         var files: [String: [UInt8]] = [:]
         for (day, json) in lines {
-            files[day, default: []].append(contentsOf: json)
-            files[day]?.append(0x0A)
+            appendLine(json, to: &files[day, default: []])
         }
         for (day, text) in files {
             try handle(for: path(gateway: gateway, day: day)).write(contentsOf: text)
         }
         for day in files.keys { try handle(for: path(gateway: gateway, day: day)).synchronize() }
+    }
+
+    private func appendLine(_ json: [UInt8], to text: inout [UInt8]) {
+        text.append(contentsOf: json)
+        text.append(0x0A)
     }
 
     private func handle(for path: String) throws -> FileHandle {

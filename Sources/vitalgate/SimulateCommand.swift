@@ -13,7 +13,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Sensor broker URL.") var url: String = "mqtt://127.0.0.1:1883"
     @Option(help: "Number of simulated devices; device N publishes on PREFIX/devN.") var devices: Int = 10
     @Option(help: "Messages per second, all devices together.") var rate: Int = 1000
-    @Option(help: "How long to publish, in seconds.") var seconds: Double = 10
+    @Option(help: "How long to publish, in seconds: RATE × SECONDS readings, alarm probes on top.") var seconds: Double = 10
     @Option(help: "Topic prefix.") var topicPrefix: String = "sensors/load"
     @Option(help: "Also publish an SpO2 alarm probe on PREFIX/probe every this many ms: 80 % and 97 % in turn, so a profile alarming below 90 raises at every other probe (0: none).")
     var alarmProbeMs: Int = 0
@@ -34,19 +34,21 @@ struct SimulateCommand: AsyncParsableCommand {
         let topics = (0..<devices).map { "\(topicPrefix)/dev\($0)" }
         let start = ContinuousClock.now
         let total = Int((Double(rate) * seconds).rounded())
-        var sent = 0
+        var readings = 0
+        var sent = 0  // readings and probes
         var probes = AlarmProbes(topic: "\(topicPrefix)/probe", every: .milliseconds(alarmProbeMs), start: start)
         // Publish in 10 ms slices so the rate holds without a timer per message.
-        while sent < total {
+        while readings < total {
             let due = min(total, Int(Double(rate) * (ContinuousClock.now - start).seconds) + rate / 100 + 1)
-            while sent < due {
-                let device = sent % devices
+            while readings < due {
+                let device = readings % devices
                 let time = Thousandths.text(Int(WallClock.nowUnixMs()))
                 // Inside the normal adult range (no alarms), and unique per device for 50,000
                 // messages, so a receiver can check each reading.
-                let value = Thousandths.text(60_000 + sent % 50_000)
+                let value = Thousandths.text(60_000 + readings % 50_000)
                 let payload = "[{\"bn\":\"urn:dev:load:dev\(device):\",\"bt\":\(time),\"n\":\"hr\",\"u\":\"beat/min\",\"v\":\(value)}]"
                 _ = try client.publish(topic: topics[device], payload: Data(payload.utf8), qos: 1)
+                readings += 1
                 sent += 1
             }
             if alarmProbeMs > 0, let probe = probes.due(at: ContinuousClock.now) {

@@ -62,6 +62,47 @@ import Testing
         try expectSame(FHIR.CodeableConcept(coding: [], text: nil))
     }
 
+    /// Every optional field set, so a field the writer left out would show (checked by `nothingIsNil`).
+    @Test func fullyFilledResourcesMatchJSONEncoder() throws {
+        let everything = FHIR.Reference(
+            reference: "Patient/p-1", display: "bed1", identifier: FHIR.Identifier(system: "urn:vitalgate:device:gw", value: "bed1")
+        )
+        let meta = FHIR.Meta(tag: [coding("HTEST", display: "test health data")], lastUpdated: "2025-11-24T16:00:00.500Z")
+        var vital = observation()
+        vital.meta = meta
+        vital.subject = everything
+        vital.device = everything
+        vital.valueQuantity = FHIR.Quantity(value: 72.5, unit: "/min", code: "/min")
+        vital.valueSampledData = FHIR.SampledData(origin: FHIR.SimpleQuantity(value: 1, unit: "mV"), period: 2, factor: 0.5, data: "1 2")
+        vital.dataAbsentReason = FHIR.CodeableConcept(coding: [coding("error", display: "Error")], text: "error")
+        vital.category = [FHIR.CodeableConcept(coding: [coding("vital-signs", display: "Vital Signs")], text: "Vital Signs")]
+        vital.code = FHIR.CodeableConcept(coding: [coding("8867-4", display: "Heart rate")], text: "Heart rate")
+        let issue = FHIR.DetectedIssue(
+            id: "gw-7-e0", meta: meta, identifier: [FHIR.Identifier(system: "urn:vitalgate:alarm", value: "a1")], status: "final",
+            code: FHIR.CodeableConcept(coding: [coding("59408-5", display: "SpO2")], text: "spo2-low raised"), severity: "high",
+            patient: everything, identifiedDateTime: "2025-11-24T16:00:00.123Z", author: everything, detail: "SpO2 80 % below 90 %"
+        )
+        nothingIsNil(vital)
+        nothingIsNil(issue)
+        try expectSame(vital)
+        try expectSame(issue)
+    }
+
+    func nothingIsNil(_ value: Any, path: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else {
+                Issue.record("\(path) is nil: the test would not see the writer leave it out", sourceLocation: sourceLocation)
+                return
+            }
+            nothingIsNil(wrapped, path: path, sourceLocation: sourceLocation)
+            return
+        }
+        for (index, child) in mirror.children.enumerated() {
+            nothingIsNil(child.value, path: "\(path).\(child.label ?? String(index))", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test(arguments: [
         "plain", "", "quote \" and backslash \\", "slash / stays", "tab\tnew\nline\rreturn", "\u{08}\u{0C}",
         "\u{00}\u{01}\u{1F}\u{7F}", "Müller 心拍 🫀", "\u{2028}\u{2029}",

@@ -22,7 +22,7 @@ final class MQTTSensorSource: Service {
     }
 
     /// Messages taken from the broker but not yet handed to the pipeline; beyond it the broker holds them.
-    /// Short, because an alarm reading waits behind them: 256 are about 8 ms of work at full load.
+    /// Short, because an alarm reading waits behind them: 256 are about 8 ms of work at 26,000 msg/s.
     static let receiveBufferLimit = 256
 
     private let settings: SensorSettings
