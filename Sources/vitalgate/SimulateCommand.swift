@@ -21,15 +21,23 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         guard devices > 0, rate > 0, seconds > 0 else { throw ValidationError("devices, rate and seconds must be positive") }
         guard alarmProbeMs >= 0 else { throw ValidationError("--alarm-probe-ms must not be negative") }
-        let client = try MQTTClient(options: MQTTClientOptions(
-            endpoint: try MQTTEndpoint.parse(url), clientID: "vitalgate-simulate-\(getpid())", cleanStart: true,
-            sessionExpirySeconds: 0, sendMaximum: 1000
-        ))
-        try await client.connect()
-        defer { client.close() }
+        let endpoint = try MQTTEndpoint.parse(url)
+        let client = try await Self.connect(endpoint, clientID: "vitalgate-simulate-\(getpid())")
+        // The probe is a device of its own, on a connection of its own as a bedside monitor would be, so
+        // its alarm readings never wait behind the load's messages in this generator's own queue.
+        let probeClient = alarmProbeMs > 0 ? try await Self.connect(endpoint, clientID: "vitalgate-simulate-\(getpid())-probe") : nil
+        defer {
+            client.close()
+            probeClient?.close()
+        }
         let acknowledged = Atomic<Int>(0)
         let acks = Task {
             for await event in client.events { if case .published = event { acknowledged.add(1, ordering: .relaxed) } }
+        }
+        let probesAcknowledged = Atomic<Int>(0)
+        let probeAcks = Task {
+            guard let probeClient else { return }
+            for await event in probeClient.events { if case .published = event { probesAcknowledged.add(1, ordering: .relaxed) } }
         }
         let topics = (0..<devices).map { "\(topicPrefix)/dev\($0)" }
         let start = ContinuousClock.now
@@ -52,7 +60,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 sent += 1
             }
             if alarmProbeMs > 0, let probe = probes.due(at: ContinuousClock.now) {
-                _ = try client.publish(topic: probes.topic, payload: Data(probe.utf8), qos: 1)
+                _ = try probeClient?.publish(topic: probes.topic, payload: Data(probe.utf8), qos: 1)
                 sent += 1
             }
             try await Task.sleep(for: .milliseconds(10))
@@ -60,13 +68,23 @@ struct SimulateCommand: AsyncParsableCommand {
         // Messages still in libmosquitto's local queue have not reached the broker: wait for every
         // PUBACK (bounded), so `acknowledged` is the load the broker really took.
         let deadline = ContinuousClock.now + .seconds(60)
-        while acknowledged.load(ordering: .relaxed) < sent, ContinuousClock.now < deadline {
+        while acknowledged.load(ordering: .relaxed) + probesAcknowledged.load(ordering: .relaxed) < sent, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         let elapsed = (ContinuousClock.now - start).seconds
         client.close()
+        probeClient?.close()
         await acks.value
-        let acked = acknowledged.load(ordering: .relaxed)
+        await probeAcks.value
+        let acked = acknowledged.load(ordering: .relaxed) + probesAcknowledged.load(ordering: .relaxed)
         print("{\"sent\":\(sent),\"acknowledged\":\(acked),\"seconds\":\(String(format: "%.3f", elapsed)),\"rate\":\(Int(Double(acked) / elapsed)),\"alarmProbes\":\(probes.lowSent)}")
+    }
+
+    private static func connect(_ endpoint: MQTTEndpoint, clientID: String) async throws -> MQTTClient {
+        let client = try MQTTClient(options: MQTTClientOptions(
+            endpoint: endpoint, clientID: clientID, cleanStart: true, sessionExpirySeconds: 0, sendMaximum: 1000
+        ))
+        try await client.connect()
+        return client
     }
 }
