@@ -47,7 +47,7 @@ for rate in sorted(rows):
     cores = [med(27), med(28), med(8), med(29), med(30), med(31)]
     box.append(f"| {rate:,} | " + " | ".join(f"{c:.2f}" for c in cores) + f" | {sum(cores):.2f} |")
 box_table = "\n".join(box)
-command = "make bench" + (f" (Scripts/bench {rates_arg})" if rates_arg else "")
+command = f"RUNS={runs} SECONDS_PER_RUN={seconds} Scripts/bench {rates_arg}" if rates_arg else "make bench"
 section = f"""<!-- spine:begin -->
 Command: `{command}` — {runs} runs of {seconds} s per rate, {devices} devices, one SenML reading per
 message, vital lane `maxLatency: {latency}`, `synchronous=FULL`, mutual-TLS upstream, receiver

@@ -23,13 +23,11 @@ struct SimulateCommand: AsyncParsableCommand {
         guard alarmProbeMs >= 0 else { throw ValidationError("--alarm-probe-ms must not be negative") }
         let endpoint = try MQTTEndpoint.parse(url)
         let client = try await Self.connect(endpoint, clientID: "vitalgate-simulate-\(getpid())")
+        defer { client.close() }
         // The probe is a device of its own, on a connection of its own as a bedside monitor would be, so
         // its alarm readings never wait behind the load's messages in this generator's own queue.
         let probeClient = alarmProbeMs > 0 ? try await Self.connect(endpoint, clientID: "vitalgate-simulate-\(getpid())-probe") : nil
-        defer {
-            client.close()
-            probeClient?.close()
-        }
+        defer { probeClient?.close() }
         let acknowledged = Atomic<Int>(0)
         let acks = Task {
             for await event in client.events { if case .published = event { acknowledged.add(1, ordering: .relaxed) } }
@@ -43,7 +41,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let start = ContinuousClock.now
         let total = Int((Double(rate) * seconds).rounded())
         var readings = 0
-        var sent = 0  // readings and probes
+        var sent = 0  // probes too: every PUBACK counts against it
         var probes = AlarmProbes(topic: "\(topicPrefix)/probe", every: .milliseconds(alarmProbeMs), start: start)
         // Publish in 10 ms slices so the rate holds without a timer per message.
         while readings < total {
@@ -59,8 +57,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 readings += 1
                 sent += 1
             }
-            if alarmProbeMs > 0, let probe = probes.due(at: ContinuousClock.now) {
-                _ = try probeClient?.publish(topic: probes.topic, payload: Data(probe.utf8), qos: 1)
+            if let probeClient, let probe = probes.due(at: ContinuousClock.now) {
+                _ = try probeClient.publish(topic: probes.topic, payload: Data(probe.utf8), qos: 1)
                 sent += 1
             }
             try await Task.sleep(for: .milliseconds(10))
