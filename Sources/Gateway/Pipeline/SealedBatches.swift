@@ -7,6 +7,14 @@ final class SealedBatches: Sendable {
     private struct Waiting {
         var batches: [PendingBatch] = []
         var bytes = 0
+        /// The pipeline, while `bytes` are at the limit; resumed by the committer's next take.
+        var roomWaiters: [CheckedContinuation<Void, Never>] = []
+        var finished = false
+
+        mutating func takeRoomWaiters() -> [CheckedContinuation<Void, Never>] {
+            defer { roomWaiters = [] }
+            return roomWaiters
+        }
     }
 
     private let waiting = NIOLockedValueBox(Waiting())
@@ -37,10 +45,23 @@ final class SealedBatches: Sendable {
         continuation.yield()
     }
 
-    /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit is taking long.
+    /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit is taking long. Also returns
+    /// when the task is cancelled or the committer stopped (`finish`). Only the pipeline's task calls it, so a
+    /// cancellation may release every waiter.
     func waitForRoom() async {
-        while waiting.withLockedValue({ $0.bytes >= limitBytes }), !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(5))
+        guard waiting.withLockedValue({ $0.bytes >= limitBytes && !$0.finished }) else { return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+                // Checked under the lock: a take or a cancellation before this point would otherwise be missed.
+                let waits = waiting.withLockedValue { waiting -> Bool in
+                    guard waiting.bytes >= limitBytes, !waiting.finished, !Task.isCancelled else { return false }
+                    waiting.roomWaiters.append(waiter)
+                    return true
+                }
+                if !waits { waiter.resume() }
+            }
+        } onCancel: {
+            for waiter in waiting.withLockedValue({ $0.takeRoomWaiters() }) { waiter.resume() }
         }
     }
 
@@ -54,12 +75,24 @@ final class SealedBatches: Sendable {
     func tick() { continuation.yield() }
 
     func takeAll() -> [PendingBatch] {
-        waiting.withLockedValue { waiting in
-            defer { waiting = Waiting() }
-            return waiting.batches
+        let (batches, waiters) = waiting.withLockedValue { waiting in
+            defer {
+                waiting.batches = []
+                waiting.bytes = 0
+            }
+            return (waiting.batches, waiting.takeRoomWaiters())
         }
+        for waiter in waiters { waiter.resume() }
+        return batches
     }
 
-    /// No batches follow; the committer takes what is left and stops.
-    func finish() { continuation.finish() }
+    /// No batches follow; the committer takes what is left and stops. A pipeline waiting for room goes on.
+    func finish() {
+        let waiters = waiting.withLockedValue { waiting in
+            waiting.finished = true
+            return waiting.takeRoomWaiters()
+        }
+        for waiter in waiters { waiter.resume() }
+        continuation.finish()
+    }
 }
