@@ -28,21 +28,29 @@ import Testing
         }
     }
 
+    /// Generous: on a loaded 2-core box the cooperative pool can be held for seconds.
     private func settles(_ flag: Flag) async -> Bool {
-        await eventually(timeout: .seconds(10), poll: .milliseconds(5)) { flag.isSet }
+        await eventually(timeout: .seconds(60), poll: .milliseconds(5)) { flag.isSet }
+    }
+
+    /// The wait has begun (its continuation is parked), so what follows really is what resumes it.
+    private func parked(_ sealed: SealedBatches) async -> Bool {
+        await eventually(timeout: .seconds(60), poll: .milliseconds(5)) { sealed.roomWaiterCount == 1 }
     }
 
     @Test func thePipelineWaitsAtTheLimitUntilTheCommitterTakes() async throws {
         let sealed = SealedBatches(status: board(), limitBytes: 100)
         sealed.add([batch(seq: 1, bytes: 60)])
         let belowLimit = Flag()
-        _ = startWaiting(sealed, belowLimit)
+        let first = startWaiting(sealed, belowLimit)
+        defer { first.cancel() }
         #expect(await settles(belowLimit))
 
         sealed.add([batch(seq: 2, bytes: 40)])
         let atLimit = Flag()
         let pipeline = startWaiting(sealed, atLimit)
-        try await Task.sleep(for: .milliseconds(200))
+        defer { pipeline.cancel() }
+        #expect(await parked(sealed))
         let returnedEarly = atLimit.isSet
         #expect(!returnedEarly, "100 bytes wait: the pipeline must not go on")
 
@@ -50,7 +58,7 @@ import Testing
         #expect(await settles(atLimit))
         #expect(taken.map(\.seq) == [1, 2])
         #expect(sealed.takeAll().isEmpty)
-        pipeline.cancel()
+        #expect(sealed.roomWaiterCount == 0)
     }
 
     @Test func aCancelledPipelineStopsWaiting() async throws {
@@ -58,16 +66,17 @@ import Testing
         sealed.add([batch(seq: 1, bytes: 10)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)
-        try await Task.sleep(for: .milliseconds(100))
+        #expect(await parked(sealed))
         pipeline.cancel()
         #expect(await settles(returned))
 
         let cancelledFirst = Flag()
-        Task {
+        let alreadyCancelled = Task {
             withUnsafeCurrentTask { $0?.cancel() }
             await sealed.waitForRoom()
             cancelledFirst.set()
         }
+        defer { alreadyCancelled.cancel() }
         #expect(await settles(cancelledFirst))
         #expect(sealed.takeAll().count == 1, "cancelling the wait takes nothing away")
     }
@@ -77,14 +86,15 @@ import Testing
         sealed.add([batch(seq: 1, bytes: 50)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)
-        try await Task.sleep(for: .milliseconds(100))
+        defer { pipeline.cancel() }
+        #expect(await parked(sealed))
         sealed.finish()
         #expect(await settles(returned))
 
         let afterFinish = Flag()
-        _ = startWaiting(sealed, afterFinish)
+        let late = startWaiting(sealed, afterFinish)
+        defer { late.cancel() }
         #expect(await settles(afterFinish))
         #expect(sealed.takeAll().count == 1, "the batches are still there for the committer's last take")
-        pipeline.cancel()
     }
 }

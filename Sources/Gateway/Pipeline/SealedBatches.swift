@@ -46,7 +46,7 @@ final class SealedBatches: Sendable {
     }
 
     /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit is taking long. Also returns
-    /// when the task is cancelled or the committer stopped (`finish`). Only the pipeline's task calls it, so a
+    /// when the task is cancelled or the hand-over is finished (`finish`). Only the pipeline's task calls it, so a
     /// cancellation may release every waiter.
     func waitForRoom() async {
         guard waiting.withLockedValue({ $0.bytes >= limitBytes && !$0.finished }) else { return }
@@ -64,6 +64,9 @@ final class SealedBatches: Sendable {
             for waiter in waiting.withLockedValue({ $0.takeRoomWaiters() }) { waiter.resume() }
         }
     }
+
+    /// Pipeline waits parked now (for tests, which must act only once the wait began).
+    var roomWaiterCount: Int { waiting.withLockedValue { $0.roomWaiters.count } }
 
     /// The committer is done with `count` batches: committed, or dropped and counted.
     func settled(_ count: Int) {
