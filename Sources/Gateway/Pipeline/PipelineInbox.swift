@@ -6,8 +6,7 @@ import GatewayModel
 /// whatever the load). Control inputs (ticks, flushes, reconfiguration) never wait: they are few.
 struct PipelineInbox: Sendable {
     /// Inputs (device messages or chunks, not readings) the pipeline may have waiting; few, as an alarm
-    /// reading queues behind them (with 1,024 here and in the sensor source, alarm p99 inside the gateway was
-    /// 35 ms at 30,000 msg/s offered; 24 ms with 256).
+    /// reading queues behind them (see `MQTTSensorSource.receiveBufferLimit` for the figures).
     static let defaultCapacity = 256
 
     let continuation: AsyncStream<PipelineInput>.Continuation
