@@ -1,5 +1,5 @@
 import Foundation
-import LocalLab
+@testable import LocalLab
 import Testing
 import Transport
 
@@ -91,5 +91,23 @@ import Transport
         var calls = 0
         // A generous timeout: blocking tests running in parallel can hold the cooperative pool for seconds.
         #expect(await eventually(timeout: .seconds(120), poll: .milliseconds(10)) { calls += 1; return calls == 3 })
+    }
+
+    @Test func eventuallyDoesNotCountAStalledPollAgainstItsTimeout() async {
+        // The first sleep overruns the whole timeout, as when blocking set-ups hold the cooperative pool.
+        var sleeps = 0
+        let stalling: (Duration) async -> Void = { poll in
+            sleeps += 1
+            try? await Task.sleep(for: sleeps == 1 ? .milliseconds(1500) : poll)
+        }
+        var calls = 0
+        let held = await eventually(timeout: .seconds(1), poll: .milliseconds(10), sleep: stalling) {
+            calls += 1
+            return calls == 3
+        }
+        #expect(held, "the stall is forgiven, so the poll after it still runs within the timeout")
+        #expect(calls == 3)
+        #expect(await eventually(timeout: .milliseconds(300), poll: .milliseconds(10), sleep: stalling) { false } == false,
+                "without a stall, a condition that never holds still times out")
     }
 }
