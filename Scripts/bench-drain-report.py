@@ -90,7 +90,7 @@ by_thread = "; ".join(
     for name in sorted(t_end, key=lambda n: -(t_end[n][2] - t_start.get(n, (0, 0, 0))[2])) if name in t_start) or "—"
 
 section = f"""<!-- drain:begin -->
-Command: `RATE={rate} OUTAGE={outage_arg}{"" if probe_ms == "100" else f" PROBE_MS={probe_ms}"} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s
+Command: `RATE={rate} OUTAGE={outage_arg}{"" if probe_ms == "250" else f" PROBE_MS={probe_ms}"} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s
 plus an SpO2 alarm probe (an alarm every {2 * int(probe_ms)} ms); the gateway's link to the mutual-TLS upstream
 cut for {outage:.0f} s (a socat relay stopped; the receiver stays connected), then restored;
 `synchronous=FULL`. One run. Machine: {machine}.

@@ -2,24 +2,24 @@
 /// and brokers whose effects show up asynchronously.
 ///
 /// A poll that wakes much later than asked means this test process was starved: on a 2-core CI box, set-ups that
-/// block their thread (starting a broker, running openssl) can hold the whole cooperative pool for seconds. Whatever
-/// the test waits for (an event recorder's task, say) was starved too, so such a stall does not count against
-/// `timeout`; at most `maxStallAllowance` of stalls is forgiven, so a test that waits for something that never
-/// comes still ends.
+/// block their thread (starting a broker, running openssl) can hold the whole cooperative pool for seconds. In-process,
+/// whatever the test waits for (an event recorder's task, say) was starved too, so such a stall does not count against
+/// `timeout`; at most 300 s of stalls are forgiven, so a wait for something that never comes still ends.
 public func eventually(
     timeout: Duration, poll: Duration = .milliseconds(100), _ condition: () async throws -> Bool
 ) async rethrows -> Bool {
-    try await eventually(timeout: timeout, poll: poll, sleep: { try? await Task.sleep(for: $0) }, condition)
+    try await eventually(
+        timeout: timeout, poll: poll, stallAllowance: .seconds(300), sleep: { try? await Task.sleep(for: $0) }, condition)
 }
 
-/// How much later than asked a poll may wake before the excess counts as a stall of the process.
+/// Above timer and scheduling slack on a loaded box, below every test's timeout: a poll this late is a stall, and its
+/// whole overrun is forgiven.
 let stallThreshold: Duration = .milliseconds(250)
-/// The most stall time one wait forgives.
-let maxStallAllowance: Duration = .seconds(300)
 
-/// `eventually` with the sleep between polls given, so a stall can be staged.
+/// `eventually` with the stall allowance and the sleep between polls given, so a stall can be staged.
 func eventually(
-    timeout: Duration, poll: Duration, sleep: (Duration) async -> Void, _ condition: () async throws -> Bool
+    timeout: Duration, poll: Duration, stallAllowance: Duration, sleep: (Duration) async -> Void,
+    _ condition: () async throws -> Bool
 ) async rethrows -> Bool {
     let clock = ContinuousClock()
     var deadline = clock.now.advanced(by: timeout)
@@ -30,8 +30,8 @@ func eventually(
         let start = clock.now
         await sleep(poll)
         let overrun = clock.now - start - poll
-        if overrun > stallThreshold, forgiven < maxStallAllowance {
-            let stall = min(overrun, maxStallAllowance - forgiven)
+        if overrun > stallThreshold, forgiven < stallAllowance {
+            let stall = min(overrun, stallAllowance - forgiven)
             forgiven += stall
             deadline = deadline.advanced(by: stall)
         }

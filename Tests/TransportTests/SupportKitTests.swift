@@ -95,19 +95,27 @@ import Transport
 
     @Test func eventuallyDoesNotCountAStalledPollAgainstItsTimeout() async {
         // The first sleep overruns the whole timeout, as when blocking set-ups hold the cooperative pool.
-        var sleeps = 0
-        let stalling: (Duration) async -> Void = { poll in
-            sleeps += 1
-            try? await Task.sleep(for: sleeps == 1 ? .milliseconds(1500) : poll)
+        func stagedStall() -> (Duration) async -> Void {
+            var sleeps = 0
+            return { poll in
+                sleeps += 1
+                try? await Task.sleep(for: sleeps == 1 ? .milliseconds(1500) : poll)
+            }
         }
         var calls = 0
-        let held = await eventually(timeout: .seconds(1), poll: .milliseconds(10), sleep: stalling) {
+        let held = await eventually(timeout: .seconds(1), poll: .milliseconds(10), stallAllowance: .seconds(300), sleep: stagedStall()) {
             calls += 1
             return calls == 3
         }
         #expect(held, "the stall is forgiven, so the poll after it still runs within the timeout")
-        #expect(calls == 3)
-        #expect(await eventually(timeout: .milliseconds(300), poll: .milliseconds(10), sleep: stalling) { false } == false,
-                "without a stall, a condition that never holds still times out")
+        #expect(calls == 3, "the condition was polled once before the stall and twice after it")
+
+        // The allowance caps what is forgiven: 0.5 s of the 1.5 s stall leaves the wait past its deadline.
+        calls = 0
+        let capped = await eventually(timeout: .seconds(1), poll: .milliseconds(10), stallAllowance: .milliseconds(500), sleep: stagedStall()) {
+            calls += 1
+            return calls == 3
+        }
+        #expect(!capped && calls == 2, "only the allowance is forgiven")
     }
 }
