@@ -8,33 +8,44 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
     /// The address of this (the host's) end and of the namespace's end.
     public let hostAddress: String
     public let address: String
+    /// The namespace's end of the veth pair.
+    public let namespaceInterface: String
+    /// The /30 both ends share.
+    public let subnet: String
 
     /// Creates `vg<tag>` with veth `vg<tag>h` (here) and `vg<tag>n` (inside); needs root.
     public init(tag: Int = Int(getpid() % 10_000)) throws {
         name = "vg\(tag)"
         hostInterface = "vg\(tag)h"
-        let subnet = 1 + tag % 250
-        hostAddress = "10.231.\(subnet).1"
-        address = "10.231.\(subnet).2"
-        try? Self.ip(["netns", "del", name])
-        try? Self.ip(["link", "del", hostInterface])
+        namespaceInterface = "vg\(tag)n"
+        let octet = 1 + tag % 250
+        hostAddress = "10.231.\(octet).1"
+        address = "10.231.\(octet).2"
+        subnet = "10.231.\(octet).0/30"
+        remove()
         try Self.ip(["netns", "add", name])
         do {
-            try Self.ip(["link", "add", hostInterface, "type", "veth", "peer", "name", "vg\(tag)n"])
-            try Self.ip(["link", "set", "vg\(tag)n", "netns", name])
+            // Should the connected route ever be dropped, this one answers "unreachable" at once: without it a
+            // packet for the namespace would take the default route off the machine, with the wrong source address.
+            try Self.ip(["route", "add", "unreachable", subnet, "metric", "4242"])
+            try Self.ip(["link", "add", hostInterface, "type", "veth", "peer", "name", namespaceInterface])
+            try Self.ip(["link", "set", namespaceInterface, "netns", name])
             try Self.ip(["addr", "add", "\(hostAddress)/30", "dev", hostInterface])
             try Self.ip(["link", "set", hostInterface, "up"])
-            try Self.ip(["netns", "exec", name, "ip", "addr", "add", "\(address)/30", "dev", "vg\(tag)n"])
-            try Self.ip(["netns", "exec", name, "ip", "link", "set", "vg\(tag)n", "up"])
-            try Self.ip(["netns", "exec", name, "ip", "link", "set", "lo", "up"])
+            try Self.inside(name, ["addr", "add", "\(address)/30", "dev", namespaceInterface])
+            try Self.inside(name, ["link", "set", namespaceInterface, "up"])
+            try Self.inside(name, ["link", "set", "lo", "up"])
         } catch {
             remove()
             throw error
         }
     }
 
-    /// Cuts the link: packets are dropped silently, as when a cable or a radio link goes, no RST.
-    public func cut() throws { try Self.ip(["link", "set", hostInterface, "down"]) }
+    /// Cuts the link: packets are dropped silently, as when a cable or a radio link goes, no RST. The far end goes
+    /// down, not this one: downing this end would drop its connected route, and traffic for the namespace would
+    /// then leave by the default route with this machine's outside address, which the namespace cannot answer
+    /// even after the link is back (a connect begun meanwhile hangs through its SYN retries, minutes).
+    public func cut() throws { try Self.inside(name, ["link", "set", namespaceInterface, "down"]) }
 
     /// Keeps the link up but sends every frame for the namespace to a MAC address nobody has: a
     /// connect then waits through the kernel's SYN retries (minutes), like a host that went dark.
@@ -44,16 +55,21 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
 
     public func restore() throws {
         try? Self.ip(["neigh", "del", address, "dev", hostInterface])
-        try Self.ip(["link", "set", hostInterface, "up"])
+        try Self.inside(name, ["link", "set", namespaceInterface, "up"])
     }
 
     /// Deletes the namespace and the veth pair (which goes with it); idempotent.
     public func remove() {
         try? Self.ip(["link", "del", hostInterface])
         try? Self.ip(["netns", "del", name])
+        try? Self.ip(["route", "del", "unreachable", subnet, "metric", "4242"])
     }
 
     deinit { remove() }
+
+    private static func inside(_ namespace: String, _ arguments: [String]) throws {
+        try ip(["netns", "exec", namespace, "ip"] + arguments)
+    }
 
     private static func ip(_ arguments: [String]) throws {
         try ChildProcess.run("/usr/sbin/ip", arguments, timeout: .seconds(10))

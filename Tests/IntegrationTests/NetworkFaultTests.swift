@@ -43,7 +43,7 @@ struct NetworkFaultTests {
         let restoredAt = ContinuousClock.now
         let complete = await eventually(timeout: .seconds(60)) { lab.observations().count >= 600 }
         let keys = lab.observations().map { "\($0.device)@\($0.effective)" }
-        #expect(complete && keys.count == 600, "\(keys.count) of 600")
+        #expect(complete && keys.count == 600, "\(keys.count) of 600\ngateway: \(lab.gatewayLogText().suffix(1500))\nreceiver: \(lab.receiverLogText().suffix(800))")
         #expect(Set(keys).count == keys.count, "each exactly once")
         print("network cut: noticed after \(detection), everything delivered \(ContinuousClock.now - restoredAt) after the link came back")
     }
