@@ -2,11 +2,11 @@ import GatewayModel
 import Logging
 import ServiceLifecycle
 
-/// The pipeline's one consumer: analyse readings, batch them per lane, seal, and hand them to the committer.
+/// The pipeline's one consumer: analyse readings, batch them per lane, seal alarms, and hand batches to the committer.
 ///
-/// One task owns the batcher and detectors, so the hot path takes no locks. Commits run on a second task
-/// (`SealedBatches`), so the analysis that raises the next alarm does not wait for the disk (unless a stall
-/// outlasts the hand-over's bound).
+/// One task owns the batcher and detectors, so the hot path takes no locks. Sealing the other lanes and commits
+/// run on a second task (`ClosedBatches`), so the analysis that raises the next alarm waits neither for the disk
+/// (unless a stall outlasts the hand-over's bound) nor for a large batch's encryption.
 final class PipelineService: Service {
     private let input: AsyncStream<PipelineInput>
     private let inbox: PipelineInbox
@@ -22,11 +22,12 @@ final class PipelineService: Service {
         var analyzer: Analyzer
         var batcher: Batcher
         let sealer: BatchSealer
-        let sealed: SealedBatches
+        let toCommit: ClosedBatches
 
-        /// Seals closed batches and hands them to the committer's task.
+        /// Seals alarm batches here, so they reach the uplink at once, and leaves the rest to the committer's task.
         func seal(_ closed: [Batcher.Closed]) {
-            sealed.add(sealer.seal(closed))
+            toCommit.add(sealer.seal(closed.filter { $0.lane == .alarm }))
+            toCommit.add(toSeal: closed.filter { $0.lane != .alarm })
         }
     }
 
@@ -40,7 +41,7 @@ final class PipelineService: Service {
         self.timers = timers
         self.input = input
         self.inbox = inbox
-        self.state = State(analyzer: analyzer, batcher: batcher, sealer: sealer, sealed: SealedBatches(status: status))
+        self.state = State(analyzer: analyzer, batcher: batcher, sealer: sealer, toCommit: ClosedBatches(status: status))
         self.committer = committer
         self.status = status
         self.logger = logger
@@ -50,8 +51,10 @@ final class PipelineService: Service {
 
     func run() async {
         var state = self.state
-        // Not a child task: a cancelled pipeline must still commit what it sealed.
-        let committing = Task { [committer, sealed = state.sealed] in await committer.run(taking: sealed) }
+        // Not a child task: a cancelled pipeline must still commit what it closed.
+        let committing = Task { [committer, toCommit = state.toCommit, sealer = state.sealer] in
+            await committer.run(taking: toCommit, sealing: sealer)
+        }
         let ticker = Task { [inbox, tickInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: tickInterval)
@@ -62,7 +65,7 @@ final class PipelineService: Service {
             var handled = 0
             for await item in input {
                 handle(item, state: &state)
-                await state.sealed.waitForRoom()
+                await state.toCommit.waitForRoom()
                 if case .readings = item { inbox.gate.leave() }
                 handled &+= 1
                 // Under load the input never runs dry; without this the uplink could starve.
@@ -76,7 +79,7 @@ final class PipelineService: Service {
         inbox.gate.close()
         ticker.cancel()
         state.seal(state.batcher.drain())
-        state.sealed.finish()
+        state.toCommit.finish()
         await committing.value
         status.update { $0.pendingReadings = 0 }
         logger.info("pipeline flushed open batches")
@@ -120,7 +123,7 @@ final class PipelineService: Service {
             var closed = alarms(found, device: nil, state: &state, now: now)
             closed += state.batcher.due(now: now)
             // An empty hand-over still wakes the committer, for its retry back-off.
-            if closed.isEmpty { state.sealed.tick() } else { state.seal(closed) }
+            if closed.isEmpty { state.toCommit.tick() } else { state.seal(closed) }
             let pending = state.batcher.pendingReadings
             let (inputs, waits) = (inbox.gate.outstanding, inbox.gate.waits)
             status.update {

@@ -1,11 +1,22 @@
 import NIOConcurrencyHelpers
 import Store
 
-/// Sealed batches on their way from the pipeline's task to the committer's, which takes all that wait
+/// Closed batches on their way from the pipeline's task to the committer's, which takes all that wait
 /// into one transaction: a slow commit delays the next commit, not the analysis, until `limitBytes` wait.
-final class SealedBatches: Sendable {
+/// Alarm batches come sealed; the others are sealed by the committer's task, so sealing a large batch never
+/// holds up the pipeline while an alarm waits in its inbox.
+final class ClosedBatches: Sendable {
+    /// What the committer takes in one go: sealed batches first, then those it seals itself.
+    struct Taken: Sendable {
+        var sealed: [PendingBatch] = []
+        var toSeal: [Batcher.Closed] = []
+
+        var count: Int { sealed.count + toSeal.count }
+        var isEmpty: Bool { sealed.isEmpty && toSeal.isEmpty }
+    }
+
     private struct Waiting {
-        var batches: [PendingBatch] = []
+        var taken = Taken()
         var bytes = 0
         /// The pipeline, while `bytes` are at the limit; resumed by the committer's next take.
         var roomWaiters: [CheckedContinuation<Void, Never>] = []
@@ -39,7 +50,19 @@ final class SealedBatches: Sendable {
         status.update { $0.sealedUncommitted += batches.count }
         let bytes = batches.reduce(0) { $0 + $1.payload.count }
         waiting.withLockedValue {
-            $0.batches += batches
+            $0.taken.sealed += batches
+            $0.bytes += bytes
+        }
+        continuation.yield()
+    }
+
+    /// Closed batches for the committer's task to seal, counted at their estimated size.
+    func add(toSeal closed: [Batcher.Closed]) {
+        guard !closed.isEmpty else { return }
+        status.update { $0.sealedUncommitted += closed.count }
+        let bytes = closed.reduce(0) { $0 + $1.estimatedBytes }
+        waiting.withLockedValue {
+            $0.taken.toSeal += closed
             $0.bytes += bytes
         }
         continuation.yield()
@@ -77,16 +100,16 @@ final class SealedBatches: Sendable {
     /// Wakes the committer without batches, for its retry back-off.
     func tick() { continuation.yield() }
 
-    func takeAll() -> [PendingBatch] {
-        let (batches, waiters) = waiting.withLockedValue { waiting in
+    func takeAll() -> Taken {
+        let (taken, waiters) = waiting.withLockedValue { waiting in
             defer {
-                waiting.batches = []
+                waiting.taken = Taken()
                 waiting.bytes = 0
             }
-            return (waiting.batches, waiting.takeRoomWaiters())
+            return (waiting.taken, waiting.takeRoomWaiters())
         }
         for waiter in waiters { waiter.resume() }
-        return batches
+        return taken
     }
 
     /// No batches follow; the committer takes what is left and stops. A pipeline waiting for room goes on.

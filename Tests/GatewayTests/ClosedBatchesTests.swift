@@ -1,4 +1,5 @@
 import Foundation
+import GatewayModel
 import LocalLab
 import Store
 import Synchronization
@@ -7,7 +8,7 @@ import Testing
 @testable import Gateway
 
 /// The bounded hand-over from the pipeline to the committer.
-@Suite struct SealedBatchesTests {
+@Suite struct ClosedBatchesTests {
     private func batch(seq: UInt64, bytes: Int) -> PendingBatch {
         PendingBatch(lane: .vital, seq: seq, createdUnixMs: 0, payload: Data(count: bytes))
     }
@@ -21,7 +22,7 @@ import Testing
         func set() { value.store(true, ordering: .releasing) }
     }
 
-    private func startWaiting(_ sealed: SealedBatches, _ returned: Flag) -> Task<Void, Never> {
+    private func startWaiting(_ sealed: ClosedBatches, _ returned: Flag) -> Task<Void, Never> {
         Task {
             await sealed.waitForRoom()
             returned.set()
@@ -34,12 +35,12 @@ import Testing
     }
 
     /// The wait has begun (its continuation is parked), so what follows really is what resumes it.
-    private func parked(_ sealed: SealedBatches) async -> Bool {
+    private func parked(_ sealed: ClosedBatches) async -> Bool {
         await eventually(timeout: .seconds(60), poll: .milliseconds(5)) { sealed.roomWaiterCount == 1 }
     }
 
     @Test func thePipelineWaitsAtTheLimitUntilTheCommitterTakes() async throws {
-        let sealed = SealedBatches(status: board(), limitBytes: 100)
+        let sealed = ClosedBatches(status: board(), limitBytes: 100)
         sealed.add([batch(seq: 1, bytes: 60)])
         let belowLimit = Flag()
         let first = startWaiting(sealed, belowLimit)
@@ -56,13 +57,13 @@ import Testing
 
         let taken = sealed.takeAll()
         #expect(await settles(atLimit))
-        #expect(taken.map(\.seq) == [1, 2])
+        #expect(taken.sealed.map(\.seq) == [1, 2])
         #expect(sealed.takeAll().isEmpty)
         #expect(sealed.roomWaiterCount == 0)
     }
 
     @Test func aCancelledPipelineStopsWaiting() async throws {
-        let sealed = SealedBatches(status: board(), limitBytes: 10)
+        let sealed = ClosedBatches(status: board(), limitBytes: 10)
         sealed.add([batch(seq: 1, bytes: 10)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)
@@ -82,7 +83,7 @@ import Testing
     }
 
     @Test func finishingReleasesTheWaiterAndNeverBlocksAgain() async throws {
-        let sealed = SealedBatches(status: board(), limitBytes: 10)
+        let sealed = ClosedBatches(status: board(), limitBytes: 10)
         sealed.add([batch(seq: 1, bytes: 50)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)
@@ -96,5 +97,25 @@ import Testing
         defer { late.cancel() }
         #expect(await settles(afterFinish))
         #expect(sealed.takeAll().count == 1, "the batches are still there for the committer's last take")
+    }
+
+    @Test func batchesLeftToSealCountTheirEstimateAgainstTheLimit() async throws {
+        let status = board()
+        let batches = ClosedBatches(status: status, limitBytes: 100)
+        let device = DeviceInfo(id: "bed1", profile: "senml-vitals")
+        let closed = Batcher.Closed(lane: .vital, content: BatchContent(devices: [device]), arrivedAt: .now, estimatedBytes: 100)
+        batches.add(toSeal: [closed])
+        batches.add([batch(seq: 7, bytes: 1)])
+        #expect(status.snapshot().sealedUncommitted == 2, "counted as pending from the hand-over on")
+        let returned = Flag()
+        let pipeline = startWaiting(batches, returned)
+        defer { pipeline.cancel() }
+        #expect(await parked(batches))
+        let returnedEarly = returned.isSet
+        #expect(!returnedEarly, "a closed batch's estimate fills the hand-over like a sealed one's payload")
+
+        let taken = batches.takeAll()
+        #expect(await settles(returned))
+        #expect(taken.sealed.map(\.seq) == [7] && taken.toSeal.map(\.lane) == [.vital] && taken.count == 2)
     }
 }
