@@ -13,7 +13,8 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
     /// The /30 both ends share.
     public let subnet: String
 
-    /// Creates `vg<tag>` with veth `vg<tag>h` (here) and `vg<tag>n` (inside); needs root.
+    /// Creates `vg<tag>` with veth `vg<tag>h` (here) and `vg<tag>n` (inside), and a fallback route that keeps traffic
+    /// for its /30 on this machine; needs root.
     public init(tag: Int = Int(getpid() % 10_000)) throws {
         name = "vg\(tag)"
         hostInterface = "vg\(tag)h"
@@ -41,7 +42,8 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
         }
     }
 
-    /// Cuts the link: packets are dropped silently, as when a cable or a radio link goes, no RST. The far end goes
+    /// Cuts the link: packets are dropped, as when a cable or a radio link goes: no RST, and a new connect fails once
+    /// the neighbour lookup does ("no route to host"), as it would on a LAN with the peer gone. The far end goes
     /// down, not this one: downing this end would drop its connected route, and traffic for the namespace would
     /// then leave by the default route with this machine's outside address, which the namespace cannot answer
     /// even after the link is back (a connect begun meanwhile hangs through its SYN retries, minutes).
@@ -58,7 +60,7 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
         try Self.inside(name, ["link", "set", namespaceInterface, "up"])
     }
 
-    /// Deletes the namespace and the veth pair (which goes with it); idempotent.
+    /// Deletes the namespace, the veth pair (which goes with it) and the fallback route; idempotent.
     public func remove() {
         try? Self.ip(["link", "del", hostInterface])
         try? Self.ip(["netns", "del", name])

@@ -7,7 +7,7 @@ import Store
 import Testing
 import Wire
 
-/// The committer's task: it seals what the pipeline closed, off the pipeline's task, and commits it to a real queue.
+/// Sealing and committing what the pipeline closed: sealed off the pipeline's task, committed to a real queue.
 @Suite struct BatchCommitterTests {
     private let tmp = TempDirectory(prefix: "batch-committer")
     private let status = StatusBoard(gatewayID: "gw", upstreamURL: "", devices: [])
@@ -16,12 +16,11 @@ import Wire
 
     private func closed(_ count: Int, lane: Lane = .vital) -> Batcher.Closed {
         let readings = (0..<count).map { Measurement(device: "bed1", channel: hr, timeUnixMs: 1_700_000_000_000 + Int64($0), value: 60) }
-        return Batcher.Closed(
-            lane: lane, content: BatchContent(devices: [device], measurements: readings), arrivedAt: .now, estimatedBytes: count * 24)
+        return Batcher.Closed(lane: lane, content: BatchContent(devices: [device], measurements: readings), arrivedAt: .now)
     }
 
     /// Runs the committer's task over `batches` until the hand-over is finished; returns the queue and the platform's opener.
-    private func commitAll(sealerGatewayID: String = "gw", _ batches: (ClosedBatches) -> Void) async throws -> (QueueStore, Opener) {
+    private func commitAll(sealerGatewayID: String = "gw", _ batches: (ClosedBatches, BatchSealer) -> Void) async throws -> (QueueStore, Opener) {
         let keys = try KeyFile.generatePairs(into: tmp.file("keys"))
         let gatewayKey = try KeyFile.readPrivateKey(at: keys[0])
         let platformKey = try KeyFile.readPrivateKey(at: keys[2])
@@ -33,9 +32,9 @@ import Wire
             gatewayID: "gw", sealer: Sealer(gatewayID: sealerGatewayID, gatewayKey: gatewayKey, recipientKey: platformKey.publicKey),
             store: store, signal: signal, outbox: nil, status: status, logger: logger, timers: .off)
         let committer = BatchCommitter(store: store, signal: signal, status: status, logger: logger)
-        let handOver = ClosedBatches(status: status)
-        let task = Task { await committer.run(taking: handOver, sealing: sealer) }
-        batches(handOver)
+        let handOver = ClosedBatches(status: status, sealing: SealingQueue(sealer))
+        let task = Task { await committer.run(taking: handOver) }
+        batches(handOver, sealer)
         handOver.finish()
         await task.value
         return (store, Opener(recipientKey: platformKey, gatewayKeys: ["gw": gatewayKey.publicKey]))
@@ -43,24 +42,27 @@ import Wire
 
     @Test func closedBatchesAreSealedAndCommittedInOrder() async throws {
         defer { tmp.remove() }
-        let (store, opener) = try await commitAll { batches in
+        let (store, opener) = try await commitAll { batches, sealer in
             batches.add(toSeal: [closed(3), closed(2, lane: .wave)])
+            batches.add(sealer.seal([closed(1, lane: .alarm)]))  // as the pipeline hands over an alarm
             batches.add(toSeal: [closed(5)])
         }
         let vital = try store.fetch(lane: .vital, afterID: 0, limit: 10)
         let counts = try vital.map { try opener.open($0.payload).content.measurements.count }
         #expect(counts == [3, 5], "each batch sealed whole, in the order closed")
-        #expect(vital.map(\.seq) == vital.map(\.seq).sorted() && vital.first?.seq != nil)
+        #expect(vital.count == 2 && vital[0].seq < vital[1].seq, "sequence numbers in the order the batches closed")
         #expect(try store.fetch(lane: .wave, afterID: 0, limit: 10).count == 1)
+        let alarms = try store.fetch(lane: .alarm, afterID: 0, limit: 10)
+        #expect(try alarms.map { try opener.open($0.payload).content.measurements.count } == [1])
         let snapshot = status.snapshot()
         #expect(snapshot.sealedUncommitted == 0, "every hand-over settled")
-        #expect(snapshot.batchesSealed[.vital] == 2 && snapshot.batchesSealed[.wave] == 1)
+        #expect(snapshot.batchesSealed[.vital] == 2 && snapshot.batchesSealed[.wave] == 1 && snapshot.batchesSealed[.alarm] == 1)
     }
 
     @Test func aBatchThatCannotBeSealedIsCountedAndSettled() async throws {
         defer { tmp.remove() }
         // A sealer for another gateway id refuses every header: the batch is dropped, never stored in plaintext.
-        let (store, _) = try await commitAll(sealerGatewayID: "other") { batches in batches.add(toSeal: [closed(4)]) }
+        let (store, _) = try await commitAll(sealerGatewayID: "other") { batches, _ in batches.add(toSeal: [closed(4)]) }
         #expect(try store.fetch(lane: .vital, afterID: 0, limit: 10).isEmpty)
         let snapshot = status.snapshot()
         #expect(snapshot.droppedBeforeQueue[.vital]?["seal"] == 1)

@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func thePipelineWaitsAtTheLimitUntilTheCommitterTakes() async throws {
-        let sealed = ClosedBatches(status: board(), limitBytes: 100)
+        let sealed = ClosedBatches(status: board(), limitBytes: 100, sealing: SealingQueue { _ in [] })
         sealed.add([batch(seq: 1, bytes: 60)])
         let belowLimit = Flag()
         let first = startWaiting(sealed, belowLimit)
@@ -57,13 +57,13 @@ import Testing
 
         let taken = sealed.takeAll()
         #expect(await settles(atLimit))
-        #expect(taken.sealed.map(\.seq) == [1, 2])
+        #expect(taken.map(\.seq) == [1, 2])
         #expect(sealed.takeAll().isEmpty)
         #expect(sealed.roomWaiterCount == 0)
     }
 
     @Test func aCancelledPipelineStopsWaiting() async throws {
-        let sealed = ClosedBatches(status: board(), limitBytes: 10)
+        let sealed = ClosedBatches(status: board(), limitBytes: 10, sealing: SealingQueue { _ in [] })
         sealed.add([batch(seq: 1, bytes: 10)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func finishingReleasesTheWaiterAndNeverBlocksAgain() async throws {
-        let sealed = ClosedBatches(status: board(), limitBytes: 10)
+        let sealed = ClosedBatches(status: board(), limitBytes: 10, sealing: SealingQueue { _ in [] })
         sealed.add([batch(seq: 1, bytes: 50)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)
@@ -99,23 +99,55 @@ import Testing
         #expect(sealed.takeAll().count == 1, "the batches are still there for the committer's last take")
     }
 
-    @Test func batchesLeftToSealCountTheirEstimateAgainstTheLimit() async throws {
+    /// A wave batch of 25 samples (at least 100 bytes in memory) and a sealing queue whose seals wait for `release`.
+    private func heldSeal(_ release: DispatchSemaphore) -> (Batcher.Closed, SealingQueue) {
+        let ecg = ChannelDescriptor(name: "MLII", code: ChannelCode(mdc: 131330), unit: "mV")
+        let chunk = WaveformChunk(device: "bed1", channel: ecg, startUnixNs: 0, periodNs: 2_777_778, samples: Array(repeating: 0, count: 25))
+        let sealing = SealingQueue { closed in
+            release.wait()
+            return closed.enumerated().map { index, _ in batch(seq: 100 + UInt64(index), bytes: 1) }
+        }
+        return (Batcher.Closed(lane: .wave, content: BatchContent(waveforms: [chunk]), arrivedAt: .now), sealing)
+    }
+
+    @Test func batchesBeingSealedCountTheMemoryTheyHoldUntilSealed() async throws {
+        let release = DispatchSemaphore(value: 0)
+        let (closed, sealing) = heldSeal(release)
+        #expect(closed.content.heldBytes >= 100, "25 samples of 4 bytes")
         let status = board()
-        let batches = ClosedBatches(status: status, limitBytes: 100)
-        let device = DeviceInfo(id: "bed1", profile: "senml-vitals")
-        let closed = Batcher.Closed(lane: .vital, content: BatchContent(devices: [device]), arrivedAt: .now, estimatedBytes: 100)
+        let batches = ClosedBatches(status: status, limitBytes: 100, sealing: sealing)
         batches.add(toSeal: [closed])
-        batches.add([batch(seq: 7, bytes: 1)])
-        #expect(status.snapshot().sealedUncommitted == 2, "counted as pending from the hand-over on")
+        #expect(status.snapshot().sealedUncommitted == 1, "counted as pending from the hand-over on")
+        #expect(batches.takeAll().isEmpty, "nothing to commit before the seal is done")
         let returned = Flag()
         let pipeline = startWaiting(batches, returned)
         defer { pipeline.cancel() }
         #expect(await parked(batches))
         let returnedEarly = returned.isSet
-        #expect(!returnedEarly, "a closed batch's estimate fills the hand-over like a sealed one's payload")
+        #expect(!returnedEarly, "a batch being sealed fills the hand-over like a sealed one's payload, take or no take")
 
-        let taken = batches.takeAll()
-        #expect(await settles(returned))
-        #expect(taken.sealed.map(\.seq) == [7] && taken.toSeal.map(\.lane) == [.vital] && taken.count == 2)
+        release.signal()
+        #expect(await settles(returned), "the finished seal, 1 byte now, makes room")
+        #expect(await eventually(timeout: .seconds(60)) { batches.takeAll().map(\.seq) == [100] })
+    }
+
+    @Test func finishingEndsTheWakesOnlyAfterThePendingSeals() async throws {
+        let release = DispatchSemaphore(value: 0)
+        let (closed, sealing) = heldSeal(release)
+        let batches = ClosedBatches(status: board(), sealing: sealing)
+        batches.add(toSeal: [closed, closed])
+        batches.finish()
+        let ended = Flag()
+        let committer = Task {
+            for await _ in batches.wakes {}
+            ended.set()
+        }
+        defer { committer.cancel() }
+        try await Task.sleep(for: .milliseconds(200))
+        let endedEarly = ended.isSet
+        #expect(!endedEarly, "the committer's last take must come after the last seal")
+        release.signal()
+        #expect(await settles(ended))
+        #expect(batches.takeAll().map(\.seq) == [100, 101], "both sealed, in order, for the last take")
     }
 }

@@ -9,6 +9,8 @@ struct NetworkNamespaceTests {
         let namespace = try NetworkNamespace(tag: Int(getpid() % 10_000) + 2)
         defer { namespace.remove() }
         #expect(try route(to: namespace.address).contains("dev \(namespace.hostInterface)"))
+        let routes = try ChildProcess.run("/usr/sbin/ip", ["route", "show", namespace.subnet])
+        #expect(routes.contains("unreachable") && routes.contains("metric 4242"), "the fallback is in place: \(routes)")
 
         try namespace.cut()
         let whileCut = try route(to: namespace.address)

@@ -1,22 +1,19 @@
 extension BatchCommitter {
-    /// The committer's own task: each wake seals and commits all that was closed meanwhile; once `batches` is
-    /// finished, what is left, trying until a deadline before the batches still refused are counted as lost.
-    func run(taking batches: ClosedBatches, sealing sealer: BatchSealer) async {
+    /// The committer's own task: each wake commits all that was sealed meanwhile; once `sealed` is finished (and its
+    /// last seal done), what is left, trying until a deadline before the batches still refused are counted as lost.
+    func run(taking sealed: ClosedBatches) async {
         var committer = self
-        let sealing = SealingThread(sealer)
-        for await _ in batches.wakes { await committer.commitWaiting(in: batches, sealing: sealing) }
-        await committer.commitWaiting(in: batches, sealing: sealing)
+        for await _ in sealed.wakes { await committer.commitWaiting(in: sealed) }
+        await committer.commitWaiting(in: sealed)
         let left = committer.waitingCount
         await committer.flushBeforeExit(deadline: .now + .seconds(5))
-        batches.settled(left)
+        sealed.settled(left)
     }
 
-    private mutating func commitWaiting(in batches: ClosedBatches, sealing: SealingThread) async {
-        let taken = batches.takeAll()
+    private mutating func commitWaiting(in sealed: ClosedBatches) async {
+        let taken = sealed.takeAll()
         let held = waitingCount + taken.count
-        let sealedHere = taken.toSeal.isEmpty ? [] : await sealing.seal(taken.toSeal)
-        await commit(taken.sealed + sealedHere)
-        // A batch that could not be sealed was dropped and counted by the sealer; it is settled too.
-        batches.settled(held - waitingCount)
+        await commit(taken)
+        sealed.settled(held - waitingCount)
     }
 }

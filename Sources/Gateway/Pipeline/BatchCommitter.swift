@@ -3,9 +3,8 @@ import Logging
 import Store
 
 /// Commits sealed batches to the queue, all that wait in one transaction, then wakes the uplink. It runs on
-/// a task of its own (`run(taking:sealing:)`, which also seals all but alarms), so a commit waiting for the disk
-/// holds up neither an alarm, which the sealer has already offered to the uplink (`BatchSealer`), nor the
-/// analysis, within `ClosedBatches`' bound.
+/// a task of its own (`run(taking:)`), so a commit waiting for the disk holds up neither an alarm, which the
+/// sealer has already offered to the uplink (`BatchSealer`), nor the analysis, within `ClosedBatches`' bound.
 ///
 /// When the store refuses (disk full, I/O error), sealed batches wait in memory and commits are
 /// retried with back-off; alarms are kept first, and whatever has to be dropped is counted.

@@ -3,7 +3,8 @@ import Logging
 import Store
 import Wire
 
-/// Seals closed batches for the queue, on the pipeline's task; alarm batches also go to the uplink at once.
+/// Seals closed batches for the queue: alarm batches on the pipeline's task, and to the uplink at once; the others
+/// on the hand-over's `SealingQueue`.
 ///
 /// An alarm batch is offered to the uplink from memory as soon as it is sealed, so neither its own commit
 /// nor one still running for earlier batches stands between the alarm and the wire (see `AlarmOutbox`).

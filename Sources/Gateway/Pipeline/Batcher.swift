@@ -12,8 +12,6 @@ struct Batcher: Sendable {
         var content: BatchContent
         /// When its oldest reading entered the gateway.
         var arrivedAt: ContinuousClock.Instant
-        /// About the size of its sealed payload.
-        var estimatedBytes = 0
     }
 
     private struct OpenBatch: Sendable {
@@ -125,6 +123,6 @@ struct Batcher: Sendable {
         let slot = lane.number - 1
         guard !open[slot].isEmpty, let openedAt = open[slot].openedAt else { return [] }
         defer { open[slot] = OpenBatch() }
-        return [Closed(lane: lane, content: open[slot].content, arrivedAt: openedAt, estimatedBytes: open[slot].estimatedBytes)]
+        return [Closed(lane: lane, content: open[slot].content, arrivedAt: openedAt)]
     }
 }

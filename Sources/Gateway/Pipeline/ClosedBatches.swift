@@ -3,24 +3,21 @@ import Store
 
 /// Closed batches on their way from the pipeline's task to the committer's, which takes all that wait
 /// into one transaction: a slow commit delays the next commit, not the analysis, until `limitBytes` wait.
-/// Alarm batches come sealed; the others are sealed by the committer's task, so sealing a large batch never
-/// holds up the pipeline while an alarm waits in its inbox.
+/// Alarm batches come sealed; the others are sealed here as they arrive, on a queue of their own
+/// (`SealingQueue`), so neither the pipeline, where the next alarm may wait, nor the commit waits for them.
 final class ClosedBatches: Sendable {
-    /// What the committer takes in one go: sealed batches first, then those it seals itself.
-    struct Taken: Sendable {
-        var sealed: [PendingBatch] = []
-        var toSeal: [Batcher.Closed] = []
-
-        var count: Int { sealed.count + toSeal.count }
-        var isEmpty: Bool { sealed.isEmpty && toSeal.isEmpty }
-    }
-
     private struct Waiting {
-        var taken = Taken()
+        let limit: Int
+        var batches: [PendingBatch] = []
         var bytes = 0
-        /// The pipeline, while `bytes` are at the limit; resumed by the committer's next take.
+        /// Memory held by batches still being sealed; counted against the limit with `bytes`.
+        var sealingBytes = 0
+        /// The pipeline, while the batches waiting are at the limit; resumed by the committer's next take, or by a
+        /// seal that leaves them below it.
         var roomWaiters: [CheckedContinuation<Void, Never>] = []
         var finished = false
+
+        var isFull: Bool { bytes + sealingBytes >= limit }
 
         mutating func takeRoomWaiters() -> [CheckedContinuation<Void, Never>] {
             defer { roomWaiters = [] }
@@ -28,19 +25,23 @@ final class ClosedBatches: Sendable {
         }
     }
 
-    private let waiting = NIOLockedValueBox(Waiting())
+    private let waiting: NIOLockedValueBox<Waiting>
     /// Above this the pipeline waits (`waitForRoom`), so a commit that hangs holds readings back in the
     /// inbox and the sensor broker rather than in memory. 4 MiB is most of a second of a full ward's
     /// waveforms: only a longer disk stall pauses the analysis.
     let limitBytes: Int
+    private let sealing: SealingQueue
     private let continuation: AsyncStream<Void>.Continuation
     private let status: StatusBoard
     /// Yields after new batches or a tick; bursts coalesce.
     let wakes: AsyncStream<Void>
 
-    init(status: StatusBoard, limitBytes: Int = 4 << 20) {
+    /// `sealing` seals what `add(toSeal:)` hands over.
+    init(status: StatusBoard, limitBytes: Int = 4 << 20, sealing: SealingQueue) {
         self.status = status
         self.limitBytes = limitBytes
+        self.sealing = sealing
+        waiting = NIOLockedValueBox(Waiting(limit: limitBytes))
         (wakes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -50,34 +51,43 @@ final class ClosedBatches: Sendable {
         status.update { $0.sealedUncommitted += batches.count }
         let bytes = batches.reduce(0) { $0 + $1.payload.count }
         waiting.withLockedValue {
-            $0.taken.sealed += batches
+            $0.batches += batches
             $0.bytes += bytes
         }
         continuation.yield()
     }
 
-    /// Closed batches for the committer's task to seal, counted at their estimated size.
+    /// Closed batches to seal before their commit, counted at the memory their readings take until they are sealed.
     func add(toSeal closed: [Batcher.Closed]) {
         guard !closed.isEmpty else { return }
         status.update { $0.sealedUncommitted += closed.count }
-        let bytes = closed.reduce(0) { $0 + $1.estimatedBytes }
-        waiting.withLockedValue {
-            $0.taken.toSeal += closed
-            $0.bytes += bytes
+        let held = closed.reduce(0) { $0 + $1.content.heldBytes }
+        waiting.withLockedValue { $0.sealingBytes += held }
+        sealing.submit(closed) { [self] sealed in
+            // A batch that could not be sealed was dropped and counted by the sealer; it is settled here.
+            settled(closed.count - sealed.count)
+            let bytes = sealed.reduce(0) { $0 + $1.payload.count }
+            let waiters = waiting.withLockedValue { waiting in
+                waiting.batches += sealed
+                waiting.bytes += bytes
+                waiting.sealingBytes -= held
+                return waiting.isFull ? [] : waiting.takeRoomWaiters()
+            }
+            for waiter in waiters { waiter.resume() }
+            continuation.yield()
         }
-        continuation.yield()
     }
 
     /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit is taking long. Also returns
     /// when the task is cancelled or the hand-over is finished (`finish`). Only the pipeline's task calls it, so a
     /// cancellation may release every waiter.
     func waitForRoom() async {
-        guard waiting.withLockedValue({ $0.bytes >= limitBytes && !$0.finished }) else { return }
+        guard waiting.withLockedValue({ $0.isFull && !$0.finished }) else { return }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
                 // Checked under the lock: a take or a cancellation before this point would otherwise be missed.
                 let waits = waiting.withLockedValue { waiting -> Bool in
-                    guard waiting.bytes >= limitBytes, !waiting.finished, !Task.isCancelled else { return false }
+                    guard waiting.isFull, !waiting.finished, !Task.isCancelled else { return false }
                     waiting.roomWaiters.append(waiter)
                     return true
                 }
@@ -100,25 +110,27 @@ final class ClosedBatches: Sendable {
     /// Wakes the committer without batches, for its retry back-off.
     func tick() { continuation.yield() }
 
-    func takeAll() -> Taken {
-        let (taken, waiters) = waiting.withLockedValue { waiting in
+    /// The sealed batches waiting, in the order they were sealed.
+    func takeAll() -> [PendingBatch] {
+        let (batches, waiters) = waiting.withLockedValue { waiting in
             defer {
-                waiting.taken = Taken()
+                waiting.batches = []
                 waiting.bytes = 0
             }
-            return (waiting.taken, waiting.takeRoomWaiters())
+            return (waiting.batches, waiting.takeRoomWaiters())
         }
         for waiter in waiters { waiter.resume() }
-        return taken
+        return batches
     }
 
-    /// No batches follow; the committer takes what is left and stops. A pipeline waiting for room goes on.
+    /// No batches follow; the committer takes what is left, once the last seal is done, and stops. A pipeline waiting
+    /// for room goes on.
     func finish() {
         let waiters = waiting.withLockedValue { waiting in
             waiting.finished = true
             return waiting.takeRoomWaiters()
         }
         for waiter in waiters { waiter.resume() }
-        continuation.finish()
+        sealing.afterPending { [continuation] in continuation.finish() }
     }
 }

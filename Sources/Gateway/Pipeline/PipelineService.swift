@@ -4,9 +4,9 @@ import ServiceLifecycle
 
 /// The pipeline's one consumer: analyse readings, batch them per lane, seal alarms, and hand batches to the committer.
 ///
-/// One task owns the batcher and detectors, so the hot path takes no locks. Sealing the other lanes and commits
-/// run on a second task (`ClosedBatches`), so the analysis that raises the next alarm waits neither for the disk
-/// (unless a stall outlasts the hand-over's bound) nor for a large batch's encryption.
+/// One task owns the batcher and detectors, so the hot path takes no locks. The other lanes are sealed on a queue
+/// of their own and commits run on a second task (`ClosedBatches`), so the analysis that raises the next alarm waits
+/// neither for the disk (unless a stall outlasts the hand-over's bound) nor for a large batch's encryption.
 final class PipelineService: Service {
     private let input: AsyncStream<PipelineInput>
     private let inbox: PipelineInbox
@@ -24,7 +24,7 @@ final class PipelineService: Service {
         let sealer: BatchSealer
         let toCommit: ClosedBatches
 
-        /// Seals alarm batches here, so they reach the uplink at once, and leaves the rest to the committer's task.
+        /// Seals alarm batches here, so they reach the uplink at once, and hands the rest over to be sealed off this task.
         func seal(_ closed: [Batcher.Closed]) {
             toCommit.add(sealer.seal(closed.filter { $0.lane == .alarm }))
             toCommit.add(toSeal: closed.filter { $0.lane != .alarm })
@@ -41,7 +41,8 @@ final class PipelineService: Service {
         self.timers = timers
         self.input = input
         self.inbox = inbox
-        self.state = State(analyzer: analyzer, batcher: batcher, sealer: sealer, toCommit: ClosedBatches(status: status))
+        let toCommit = ClosedBatches(status: status, sealing: SealingQueue(sealer))
+        self.state = State(analyzer: analyzer, batcher: batcher, sealer: sealer, toCommit: toCommit)
         self.committer = committer
         self.status = status
         self.logger = logger
@@ -52,9 +53,7 @@ final class PipelineService: Service {
     func run() async {
         var state = self.state
         // Not a child task: a cancelled pipeline must still commit what it closed.
-        let committing = Task { [committer, toCommit = state.toCommit, sealer = state.sealer] in
-            await committer.run(taking: toCommit, sealing: sealer)
-        }
+        let committing = Task { [committer, toCommit = state.toCommit] in await committer.run(taking: toCommit) }
         let ticker = Task { [inbox, tickInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: tickInterval)
