@@ -54,6 +54,7 @@ let package = Package(
             pkgConfig: "libmosquitto",
             providers: [.apt(["libmosquitto-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "openssl",
@@ -103,6 +104,7 @@ let package = Package(
             name: "vitalgate",
             dependencies: [
                 "Gateway", "GatewayModel", "GatewayLogging", "Receiver", "Wire", "Transport", "YAMLConfig", "LocalLab", "WFDB",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -13,6 +13,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
+        MallocArenas.limit()
         let logger = logging.bootstrap(label: "vitalgate")
         let settings: GatewayConfig
         do { settings = try GatewayConfig.load(path: config) } catch { throw exitForBadInput(error) }
