@@ -99,36 +99,51 @@ import Testing
         #expect(sealed.takeAll().count == 1, "the batches are still there for the committer's last take")
     }
 
-    /// A wave batch of 25 samples (at least 100 bytes in memory) and a sealing queue whose seals wait for `release`.
-    private func heldSeal(_ release: DispatchSemaphore) -> (Batcher.Closed, SealingQueue) {
+    private func waveBatch(samples: Int) -> Batcher.Closed {
         let ecg = ChannelDescriptor(name: "MLII", code: ChannelCode(mdc: 131330), unit: "mV")
-        let chunk = WaveformChunk(device: "bed1", channel: ecg, startUnixNs: 0, periodNs: 2_777_778, samples: Array(repeating: 0, count: 25))
+        let chunk = WaveformChunk(device: "bed1", channel: ecg, startUnixNs: 0, periodNs: 2_777_778, samples: Array(repeating: 0, count: samples))
+        return Batcher.Closed(lane: .wave, content: BatchContent(waveforms: [chunk]), arrivedAt: .now)
+    }
+
+    /// A wave batch of 25 samples and a sealing queue whose seals wait for `release`, each giving a 1-byte batch.
+    private func heldSeal(_ release: DispatchSemaphore) -> (Batcher.Closed, SealingQueue) {
         let sealing = SealingQueue { closed in
             release.wait()
             return closed.enumerated().map { index, _ in batch(seq: 100 + UInt64(index), bytes: 1) }
         }
-        return (Batcher.Closed(lane: .wave, content: BatchContent(waveforms: [chunk]), arrivedAt: .now), sealing)
+        return (waveBatch(samples: 25), sealing)
     }
 
     @Test func batchesBeingSealedCountTheMemoryTheyHoldUntilSealed() async throws {
         let release = DispatchSemaphore(value: 0)
         let (closed, sealing) = heldSeal(release)
-        #expect(closed.content.heldBytes >= 100, "25 samples of 4 bytes")
+        #expect(closed.content.heldBytes - waveBatch(samples: 0).content.heldBytes >= 100, "25 samples of 4 bytes count")
+        let limit = closed.content.heldBytes
         let status = board()
-        let batches = ClosedBatches(status: status, limitBytes: 100, sealing: sealing)
+        let batches = ClosedBatches(status: status, limitBytes: limit, sealing: sealing)
         batches.add(toSeal: [closed])
         #expect(status.snapshot().sealedUncommitted == 1, "counted as pending from the hand-over on")
-        #expect(batches.takeAll().isEmpty, "nothing to commit before the seal is done")
         let returned = Flag()
         let pipeline = startWaiting(batches, returned)
         defer { pipeline.cancel() }
         #expect(await parked(batches))
+        #expect(batches.takeAll().isEmpty, "nothing to commit before the seal is done")
+        try await Task.sleep(for: .milliseconds(100))
         let returnedEarly = returned.isSet
         #expect(!returnedEarly, "a batch being sealed fills the hand-over like a sealed one's payload, take or no take")
 
+        let woke = Flag()
+        let committer = Task {
+            for await _ in batches.wakes {
+                woke.set()
+                break
+            }
+        }
+        defer { committer.cancel() }
         release.signal()
         #expect(await settles(returned), "the finished seal, 1 byte now, makes room")
-        #expect(await eventually(timeout: .seconds(60)) { batches.takeAll().map(\.seq) == [100] })
+        #expect(await settles(woke), "and wakes the committer")
+        #expect(batches.takeAll().map(\.seq) == [100])
     }
 
     @Test func finishingEndsTheWakesOnlyAfterThePendingSeals() async throws {

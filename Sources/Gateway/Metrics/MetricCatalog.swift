@@ -53,7 +53,7 @@ enum MetricCatalog {
         queueLimit: "The queue's configured byte bound.",
         queueOldestAge: "Age of the oldest queued batch (0 when empty).",
         pendingReadings: "Readings in memory in open batches, waiting for their batch to close.",
-        sealedUncommitted: "Closed batches in memory waiting for their commit, alarms sealed, the others sealed just before it (bounded in bytes; kept for retry while the store fails).",
+        sealedUncommitted: "Closed batches in memory waiting for their commit, sealed or being sealed (bounded in bytes; kept for retry while the store fails).",
         inboxInputs: "Device messages handed to the pipeline and not yet analysed (bounded; beyond it the sensor broker keeps them).",
         inboxWaits: "Times a source found the pipeline inbox full and waited: the gateway was the bottleneck.",
         upstreamConnected: "1 while connected to the upstream broker, else 0.",

@@ -27,8 +27,8 @@ final class ClosedBatches: Sendable {
 
     private let waiting: NIOLockedValueBox<Waiting>
     /// Above this the pipeline waits (`waitForRoom`), so a commit that hangs holds readings back in the
-    /// inbox and the sensor broker rather than in memory. 4 MiB is most of a second of a full ward's
-    /// waveforms: only a longer disk stall pauses the analysis.
+    /// inbox and the sensor broker rather than in memory. 4 MiB holds a few batches of a full ward, sealed or
+    /// being sealed: only a longer disk stall pauses the analysis.
     let limitBytes: Int
     private let sealing: SealingQueue
     private let continuation: AsyncStream<Void>.Continuation
@@ -47,6 +47,7 @@ final class ClosedBatches: Sendable {
 
     func add(_ batches: [PendingBatch]) {
         guard !batches.isEmpty else { return }
+        assert(!waiting.withLockedValue(\.finished), "a batch handed over after finish() would never be committed")
         // Counted before the hand-over, so at every moment they show as pending readings, sealed or queued.
         status.update { $0.sealedUncommitted += batches.count }
         let bytes = batches.reduce(0) { $0 + $1.payload.count }
@@ -60,6 +61,7 @@ final class ClosedBatches: Sendable {
     /// Closed batches to seal before their commit, counted at the memory their readings take until they are sealed.
     func add(toSeal closed: [Batcher.Closed]) {
         guard !closed.isEmpty else { return }
+        assert(!waiting.withLockedValue(\.finished), "a batch handed over after finish() would never be committed")
         status.update { $0.sealedUncommitted += closed.count }
         let held = closed.reduce(0) { $0 + $1.content.heldBytes }
         waiting.withLockedValue { $0.sealingBytes += held }
@@ -78,7 +80,7 @@ final class ClosedBatches: Sendable {
         }
     }
 
-    /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit is taking long. Also returns
+    /// Returns once the batches waiting are below `limitBytes`: at once, unless a commit or the sealing lags. Also returns
     /// when the task is cancelled or the hand-over is finished (`finish`). Only the pipeline's task calls it, so a
     /// cancellation may release every waiter.
     func waitForRoom() async {
@@ -110,14 +112,14 @@ final class ClosedBatches: Sendable {
     /// Wakes the committer without batches, for its retry back-off.
     func tick() { continuation.yield() }
 
-    /// The sealed batches waiting, in the order they were sealed.
+    /// The sealed batches waiting, in the order they were sealed; the pipeline goes on if what is still being sealed
+    /// leaves room.
     func takeAll() -> [PendingBatch] {
         let (batches, waiters) = waiting.withLockedValue { waiting in
-            defer {
-                waiting.batches = []
-                waiting.bytes = 0
-            }
-            return (waiting.batches, waiting.takeRoomWaiters())
+            let batches = waiting.batches
+            waiting.batches = []
+            waiting.bytes = 0
+            return (batches, waiting.isFull ? [] : waiting.takeRoomWaiters())
         }
         for waiter in waiters { waiter.resume() }
         return batches

@@ -126,8 +126,8 @@ public struct GatewaySnapshot: Sendable {
     public var batchesRefused: [Lane: Int] = [:]
     /// Readings in open batches, waiting in memory for their batch to close.
     public var pendingReadings = 0
-    /// Closed batches not committed yet: on their way to the committer (alarms sealed, the others sealed by it), or kept
-    /// by it while the store fails.
+    /// Closed batches not committed yet: on their way to the committer (alarms sealed at once, the others on the
+    /// hand-over's sealing queue), or kept by it while the store fails.
     public var sealedUncommitted = 0
     /// Device inputs handed to the pipeline and not yet analysed, and how often a source found that inbox full.
     public var inboxInputs = 0
