@@ -28,7 +28,7 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
         do {
             // Should the connected route ever be dropped, this one answers "unreachable" at once: without it a
             // packet for the namespace would take the default route off the machine, with the wrong source address.
-            try Self.ip(["route", "add", "unreachable", subnet, "metric", "4242"])
+            try Self.ip(["route", "add", "unreachable", subnet, "metric", Self.fallbackMetric])
             try Self.ip(["link", "add", hostInterface, "type", "veth", "peer", "name", namespaceInterface])
             try Self.ip(["link", "set", namespaceInterface, "netns", name])
             try Self.ip(["addr", "add", "\(hostAddress)/30", "dev", hostInterface])
@@ -64,10 +64,13 @@ public final class NetworkNamespace: @unchecked Sendable {  // immutable after i
     public func remove() {
         try? Self.ip(["link", "del", hostInterface])
         try? Self.ip(["netns", "del", name])
-        try? Self.ip(["route", "del", "unreachable", subnet, "metric", "4242"])
+        try? Self.ip(["route", "del", "unreachable", subnet, "metric", Self.fallbackMetric])
     }
 
     deinit { remove() }
+
+    /// Above any route the kernel adds for the veth, so the fallback only answers while that route is gone.
+    private static let fallbackMetric = "4242"
 
     private static func inside(_ namespace: String, _ arguments: [String]) throws {
         try ip(["netns", "exec", namespace, "ip"] + arguments)

@@ -15,6 +15,11 @@ import Testing
 
     private func board() -> StatusBoard { StatusBoard(gatewayID: "gw", upstreamURL: "", devices: []) }
 
+    /// A hand-over that only ever gets sealed batches.
+    private func sealedOnly(limitBytes: Int) -> ClosedBatches {
+        ClosedBatches(status: board(), limitBytes: limitBytes, sealing: SealingQueue { _ in [] })
+    }
+
     /// Set when a wait returned: a wait that never ends fails the test instead of hanging it.
     private final class Flag: Sendable {
         private let value = Atomic<Bool>(false)
@@ -40,7 +45,7 @@ import Testing
     }
 
     @Test func thePipelineWaitsAtTheLimitUntilTheCommitterTakes() async throws {
-        let sealed = ClosedBatches(status: board(), limitBytes: 100, sealing: SealingQueue { _ in [] })
+        let sealed = sealedOnly(limitBytes: 100)
         sealed.add([batch(seq: 1, bytes: 60)])
         let belowLimit = Flag()
         let first = startWaiting(sealed, belowLimit)
@@ -63,7 +68,7 @@ import Testing
     }
 
     @Test func aCancelledPipelineStopsWaiting() async throws {
-        let sealed = ClosedBatches(status: board(), limitBytes: 10, sealing: SealingQueue { _ in [] })
+        let sealed = sealedOnly(limitBytes: 10)
         sealed.add([batch(seq: 1, bytes: 10)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)
@@ -83,7 +88,7 @@ import Testing
     }
 
     @Test func finishingReleasesTheWaiterAndNeverBlocksAgain() async throws {
-        let sealed = ClosedBatches(status: board(), limitBytes: 10, sealing: SealingQueue { _ in [] })
+        let sealed = sealedOnly(limitBytes: 10)
         sealed.add([batch(seq: 1, bytes: 50)])
         let returned = Flag()
         let pipeline = startWaiting(sealed, returned)

@@ -7,6 +7,9 @@ import Store
 /// (`SealingQueue`), so neither the pipeline, where the next alarm may wait, nor the commit waits for them.
 final class ClosedBatches: Sendable {
     private struct Waiting {
+        /// Above this the pipeline waits (`waitForRoom`), so a commit that hangs holds readings back in the
+        /// inbox and the sensor broker rather than in memory. 4 MiB holds a few batches of a full ward, sealed or
+        /// being sealed: only a longer disk stall pauses the analysis.
         let limit: Int
         var batches: [PendingBatch] = []
         var bytes = 0
@@ -26,10 +29,6 @@ final class ClosedBatches: Sendable {
     }
 
     private let waiting: NIOLockedValueBox<Waiting>
-    /// Above this the pipeline waits (`waitForRoom`), so a commit that hangs holds readings back in the
-    /// inbox and the sensor broker rather than in memory. 4 MiB holds a few batches of a full ward, sealed or
-    /// being sealed: only a longer disk stall pauses the analysis.
-    let limitBytes: Int
     private let sealing: SealingQueue
     private let continuation: AsyncStream<Void>.Continuation
     private let status: StatusBoard
@@ -39,7 +38,6 @@ final class ClosedBatches: Sendable {
     /// `sealing` seals what `add(toSeal:)` hands over.
     init(status: StatusBoard, limitBytes: Int = 4 << 20, sealing: SealingQueue) {
         self.status = status
-        self.limitBytes = limitBytes
         self.sealing = sealing
         waiting = NIOLockedValueBox(Waiting(limit: limitBytes))
         (wakes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
