@@ -16,7 +16,7 @@ import Wire
 
     private func closed(_ count: Int, lane: Lane = .vital) -> Batcher.Closed {
         let readings = (0..<count).map { Measurement(device: "bed1", channel: hr, timeUnixMs: 1_700_000_000_000 + Int64($0), value: 60) }
-        return Batcher.Closed(lane: lane, content: BatchContent(devices: [device], measurements: readings), arrivedAt: .now)
+        return Batcher.Closed(lane: lane, content: BatchContent(devices: [device], measurements: readings), arrivedAt: .now, closedAt: .now)
     }
 
     /// Runs the committer's task over `batches` until the hand-over is finished; returns the queue and the platform's opener.

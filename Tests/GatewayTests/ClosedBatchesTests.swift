@@ -107,7 +107,7 @@ import Testing
     private func waveBatch(samples: Int) -> Batcher.Closed {
         let ecg = ChannelDescriptor(name: "MLII", code: ChannelCode(mdc: 131330), unit: "mV")
         let chunk = WaveformChunk(device: "bed1", channel: ecg, startUnixNs: 0, periodNs: 2_777_778, samples: Array(repeating: 0, count: samples))
-        return Batcher.Closed(lane: .wave, content: BatchContent(waveforms: [chunk]), arrivedAt: .now)
+        return Batcher.Closed(lane: .wave, content: BatchContent(waveforms: [chunk]), arrivedAt: .now, closedAt: .now)
     }
 
     /// A wave batch of 25 samples and a sealing queue whose seals wait for `release`, each giving a 1-byte batch.

@@ -1,22 +1,31 @@
 import NIOConcurrencyHelpers
 
-/// When the oldest reading of each sealed batch entered the gateway, kept until the batch's PUBACK.
+/// When each sealed batch's oldest reading entered the gateway, when the batch closed and when it was
+/// committed, kept until the batch's PUBACK.
 ///
 /// In memory only and bounded: after a restart, or for batches older than the newest `capacity`
-/// sequence numbers (a long outage's backlog), the figure is simply not recorded.
+/// sequence numbers (a long outage's backlog), the figures are simply not recorded.
 final class BatchArrivals: Sendable {
+    /// One batch's way through the gateway up to its commit.
+    struct Entry: Sendable, Equatable {
+        var oldestArrival: ContinuousClock.Instant
+        var closedAt: ContinuousClock.Instant
+        /// Nil until its commit, and for an alarm delivered from memory before it.
+        var committedAt: ContinuousClock.Instant?
+    }
+
     /// Entries kept before the oldest half is forgotten.
     let capacity: UInt64
-    private let arrivals = NIOLockedValueBox<[UInt64: ContinuousClock.Instant]>([:])
+    private let entries = NIOLockedValueBox<[UInt64: Entry]>([:])
 
     init(capacity: Int = 16_384) {
         self.capacity = UInt64(capacity)
     }
 
-    /// Batch `seq` was sealed; its oldest reading entered the gateway at `oldestArrival`.
-    func sealed(seq: UInt64, oldestArrival: ContinuousClock.Instant) {
-        arrivals.withLockedValue { table in
-            table[seq] = oldestArrival
+    /// Batch `seq` was sealed; its oldest reading entered the gateway at `oldestArrival`, and it closed at `closedAt`.
+    func sealed(seq: UInt64, oldestArrival: ContinuousClock.Instant, closedAt: ContinuousClock.Instant) {
+        entries.withLockedValue { table in
+            table[seq] = Entry(oldestArrival: oldestArrival, closedAt: closedAt)
             // Sequence numbers only grow, so the entries far behind the newest are the stale ones.
             if table.count > Int(capacity), seq > capacity / 2 {
                 let floor = seq - capacity / 2
@@ -25,10 +34,17 @@ final class BatchArrivals: Sendable {
         }
     }
 
-    var count: Int { arrivals.withLockedValue { $0.count } }
+    /// The batches `seqs` were committed to the queue at `at`.
+    func committed(_ seqs: some Sequence<UInt64>, at: ContinuousClock.Instant) {
+        entries.withLockedValue { table in
+            for seq in seqs { table[seq]?.committedAt = at }
+        }
+    }
 
-    /// The arrival recorded for `seq`, forgotten as it is taken.
-    func take(seq: UInt64) -> ContinuousClock.Instant? {
-        arrivals.withLockedValue { $0.removeValue(forKey: seq) }
+    var count: Int { entries.withLockedValue { $0.count } }
+
+    /// The entry recorded for `seq`, forgotten as it is taken.
+    func take(seq: UInt64) -> Entry? {
+        entries.withLockedValue { $0.removeValue(forKey: seq) }
     }
 }

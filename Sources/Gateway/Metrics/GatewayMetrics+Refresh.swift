@@ -42,6 +42,9 @@ extension GatewayMetrics {
             for (reason, total) in Self.drops(lane, snapshot: snapshot, queue: queue) {
                 count(MetricCatalog.batchesDropped, [("lane", lane.rawValue), ("reason", reason)], total: total)
             }
+            if let delivery = timers.delivery {
+                gauge(MetricCatalog.deliveryAllowance, delivery.allowance(for: lane) / .seconds(1), labels: labels)
+            }
             if let stats = queue?.lanes[lane] {
                 gauge(MetricCatalog.queueBatches, Double(stats.batches), labels: labels)
                 gauge(MetricCatalog.queueBytes, Double(stats.bytes), labels: labels)

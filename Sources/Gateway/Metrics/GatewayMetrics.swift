@@ -40,6 +40,7 @@ public final class GatewayMetrics: Sendable {
         timers.puback = timer(MetricCatalog.pubackLatency)
         for lane in Lane.allCases { timers.readingLatency[lane] = timer(MetricCatalog.readingLatency, [("lane", lane.rawValue)]) }
         timers.arrivals = BatchArrivals()
+        timers.delivery = DeliveryAllowance()
         self.timers = timers
     }
 

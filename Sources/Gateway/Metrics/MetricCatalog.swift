@@ -28,6 +28,7 @@ enum MetricCatalog {
     static let upstreamInflight = "vitalgate_upstream_inflight_batches"
     static let pubackLatency = "vitalgate_upstream_puback_latency_seconds"
     static let readingLatency = "vitalgate_reading_latency_seconds"
+    static let deliveryAllowance = "vitalgate_batch_delivery_allowance_seconds"
     static let stageDuration = "vitalgate_stage_duration_seconds"
     static let alarmsRaised = "vitalgate_alarms_raised_total"
     static let alarmsSuppressed = "vitalgate_alarms_suppressed_total"
@@ -61,6 +62,8 @@ enum MetricCatalog {
         upstreamInflight: "Batches published and not yet acknowledged.",
         pubackLatency: "Time from publishing a batch to its PUBACK.",
         readingLatency: "Time from the oldest reading of a batch entering the gateway to the batch's PUBACK, per lane.",
+        deliveryAllowance:
+            "Largest recent time from a batch closing to its PUBACK, leaving out waits in the queue, per lane: batches close this much (at most a quarter of maxLatency) before the lane's maxLatency.",
         stageDuration:
             "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
         alarmsRaised: "Alarm conditions raised, by priority.",

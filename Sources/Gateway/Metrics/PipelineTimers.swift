@@ -24,14 +24,20 @@ struct PipelineTimers: Sendable {
     var handoff = StageTimer.off
     /// Per batch and lane: from its oldest reading entering the gateway to its PUBACK.
     var readingLatency: [Lane: StageTimer] = [:]
-    /// Where the committer leaves each batch's oldest arrival for the uplink to find at the PUBACK.
+    /// Where the sealer and the committer leave each batch's times for the uplink to find at the PUBACK.
     var arrivals: BatchArrivals?
+    /// Learns from the PUBACKs how long batches take to deliver once closed; the batcher closes that much earlier.
+    var delivery: DeliveryAllowance?
 
     static let off = PipelineTimers()
 
-    /// A good PUBACK for batch `seq`: records how long its oldest reading took end to end.
-    func acknowledged(seq: UInt64, lane: Lane, at now: ContinuousClock.Instant = .now) {
-        guard let arrivals, let timer = readingLatency[lane], let arrived = arrivals.take(seq: seq) else { return }
-        timer.record(now - arrived)
+    /// A good PUBACK for batch `seq`, published at `sentAt`: records how long its oldest reading took end to end,
+    /// and how long the batch took to deliver once closed, leaving out any wait in the queue between commit and publish.
+    func acknowledged(seq: UInt64, lane: Lane, sentAt: ContinuousClock.Instant, at now: ContinuousClock.Instant = .now) {
+        guard let entry = arrivals?.take(seq: seq) else { return }
+        readingLatency[lane]?.record(now - entry.oldestArrival)
+        // An alarm delivered from memory before its commit was published at once: the whole span counts.
+        let queued = entry.committedAt.map { max(.zero, sentAt - $0) } ?? .zero
+        delivery?.record(lane, now - entry.closedAt - queued)
     }
 }

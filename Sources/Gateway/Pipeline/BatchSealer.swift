@@ -27,7 +27,7 @@ struct BatchSealer: Sendable {
             let header = BatchHeader(gatewayID: gatewayID, seq: store.nextSequence(), lane: batch.lane, createdUnixMs: WallClock.nowUnixMs())
             do {
                 let payload = try timers.seal.measure { try sealer.seal(batch.content, header: header) }
-                timers.arrivals?.sealed(seq: header.seq, oldestArrival: batch.arrivedAt)
+                timers.arrivals?.sealed(seq: header.seq, oldestArrival: batch.arrivedAt, closedAt: batch.closedAt)
                 let pending = PendingBatch(lane: batch.lane, seq: header.seq, createdUnixMs: header.createdUnixMs, payload: payload)
                 sealed.append(pending)
                 status.update { $0.batchesSealed[batch.lane, default: 0] += 1 }

@@ -75,7 +75,7 @@ public struct GatewayRuntime: Sendable {
         let committer = BatchCommitter(store: store, signal: signal, status: status, logger: pipelineLogger, outbox: outbox, timers: timers)
         return PipelineService(
             input: input, inbox: inbox, analyzer: Analyzer(devices: config.deviceProfiles),
-            batcher: Batcher(policies: policies), sealer: batchSealer, committer: committer, status: status,
+            batcher: Batcher(policies: policies, delivery: timers.delivery), sealer: batchSealer, committer: committer, status: status,
             logger: logger.labelled("pipeline"), timers: timers, observer: observer
         )
     }

@@ -200,7 +200,7 @@ struct UplinkSession {
         if good {
             bulk.acknowledged(after: now - entry.sentAt, now: now)
             // Reading latency first: a scrape in between then never sees a PUBACK without its reading latency.
-            timers.acknowledged(seq: entry.seq, lane: entry.lane, at: now)
+            timers.acknowledged(seq: entry.seq, lane: entry.lane, sentAt: entry.sentAt, at: now)
             timers.puback.record(now - entry.sentAt)
         }
         record(good, lane: entry.lane)
