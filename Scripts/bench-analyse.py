@@ -4,7 +4,7 @@ import os, sys
 
 from broker_log import published_bytes
 from fhir_output import ms, probe_alarms, resources
-from gateway_metrics import STAGES, latency_quantile, parse, stage_costs
+from gateway_metrics import STAGES, latency_quantile, parse, publish_quantile, stage_costs
 
 run_dir, rate, offered, sent, cpu_before, cpu_after, ticks, rss_kib, probes = sys.argv[1:10]
 sent = int(sent)
@@ -65,4 +65,6 @@ print("\t".join(str(x) for x in [
     round(alarm_latencies[-1]) if alarm_latencies else "nan",
     round(published_bytes(os.path.join(run_dir, "upstream-broker.log"), "bench-gw") / max(len(latencies), 1), 1),
 ] + gateway_figures(os.path.join(run_dir, "metrics.txt"), len(latencies))
-  + (box_cpu(span) if latencies else ["nan"] * 5)))
+  + (box_cpu(span) if latencies else ["nan"] * 5)
+  # Appended last so the fields before keep their places: the alarms' time up to their publish.
+  + [round(publish_quantile(parse(os.path.join(run_dir, "metrics.txt")), "alarm", q), 1) for q in (0.5, 0.99)]))

@@ -69,6 +69,11 @@ def latency_quantile(samples, lane, q, below=math.inf):
     return histogram_quantile(samples, "vitalgate_reading_latency_seconds", ("lane", lane), q, below)
 
 
+def publish_quantile(samples, lane, q):
+    """histogram_quantile over vitalgate_reading_publish_latency_seconds{lane}, in ms: the part before the broker."""
+    return histogram_quantile(samples, "vitalgate_reading_publish_latency_seconds", ("lane", lane), q)
+
+
 def latency_count(samples, lane, below=math.inf):
     if math.isinf(below):
         return samples.get(("vitalgate_reading_latency_seconds_count", frozenset({("lane", lane)})), 0.0)

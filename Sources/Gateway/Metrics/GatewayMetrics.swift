@@ -38,7 +38,10 @@ public final class GatewayMetrics: Sendable {
         timers.publish = timer(MetricCatalog.stageDuration, [("stage", "publish")])
         timers.handoff = timer(MetricCatalog.stageDuration, [("stage", "handoff")])
         timers.puback = timer(MetricCatalog.pubackLatency)
-        for lane in Lane.allCases { timers.readingLatency[lane] = timer(MetricCatalog.readingLatency, [("lane", lane.rawValue)]) }
+        for lane in Lane.allCases {
+            timers.readingLatency[lane] = timer(MetricCatalog.readingLatency, [("lane", lane.rawValue)])
+            timers.readingToPublish[lane] = timer(MetricCatalog.readingPublishLatency, [("lane", lane.rawValue)])
+        }
         timers.arrivals = BatchArrivals()
         timers.delivery = DeliveryAllowance()
         self.timers = timers

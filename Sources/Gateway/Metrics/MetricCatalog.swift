@@ -28,6 +28,7 @@ enum MetricCatalog {
     static let upstreamInflight = "vitalgate_upstream_inflight_batches"
     static let pubackLatency = "vitalgate_upstream_puback_latency_seconds"
     static let readingLatency = "vitalgate_reading_latency_seconds"
+    static let readingPublishLatency = "vitalgate_reading_publish_latency_seconds"
     static let deliveryAllowance = "vitalgate_batch_delivery_allowance_seconds"
     static let stageDuration = "vitalgate_stage_duration_seconds"
     static let alarmsRaised = "vitalgate_alarms_raised_total"
@@ -62,6 +63,8 @@ enum MetricCatalog {
         upstreamInflight: "Batches published and not yet acknowledged.",
         pubackLatency: "Time from publishing a batch to its PUBACK.",
         readingLatency: "Time from the oldest reading of a batch entering the gateway to the batch's PUBACK, per lane.",
+        readingPublishLatency:
+            "Time from the oldest reading of an acknowledged batch entering the gateway to the batch's publish, per lane: the part of the reading latency before the broker.",
         deliveryAllowance:
             "Largest recent time from a batch closing to its PUBACK, leaving out waits in the queue, per lane: batches close this much (at most a quarter of maxLatency) before the lane's maxLatency.",
         stageDuration:
@@ -77,7 +80,7 @@ enum MetricCatalog {
     static func buckets(for label: String) -> [Duration] {
         switch label {
         case stageDuration: stageBuckets
-        case readingLatency: readingBuckets
+        case readingLatency, readingPublishLatency: readingBuckets
         default: pubackBuckets
         }
     }

@@ -24,6 +24,9 @@ struct PipelineTimers: Sendable {
     var handoff = StageTimer.off
     /// Per batch and lane: from its oldest reading entering the gateway to its PUBACK.
     var readingLatency: [Lane: StageTimer] = [:]
+    /// Per acknowledged batch and lane: from its oldest reading entering the gateway to its publish, the part of
+    /// `readingLatency` before the broker.
+    var readingToPublish: [Lane: StageTimer] = [:]
     /// Where the sealer and the committer leave each batch's times for the uplink to find at the PUBACK.
     var arrivals: BatchArrivals?
     /// Learns from the PUBACKs how long batches take to deliver once closed; the batcher closes that much earlier.
@@ -36,6 +39,7 @@ struct PipelineTimers: Sendable {
     func acknowledged(seq: UInt64, lane: Lane, sentAt: ContinuousClock.Instant, at now: ContinuousClock.Instant = .now) {
         guard let entry = arrivals?.take(seq: seq) else { return }
         readingLatency[lane]?.record(now - entry.oldestArrival)
+        readingToPublish[lane]?.record(sentAt - entry.oldestArrival)
         // An alarm delivered from memory before its commit was published at once: the whole span counts.
         let queued = entry.committedAt.map { max(.zero, sentAt - $0) } ?? .zero
         delivery?.record(lane, now - entry.closedAt - queued)
