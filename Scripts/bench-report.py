@@ -82,7 +82,7 @@ oldest reading of each batch, quantiles interpolated in the histogram's buckets 
 `histogram_quantile` does), and for alarms its part up to the publish (analysis, sealing and the
 hand-over to the uplink; `vitalgate_reading_publish_latency_seconds`), the rest being the broker's
 PUBACK and its hand-over back. The vital lane closes its batch on the last 25 ms tick before
-`maxLatency`, less what delivery lately took (`vitalgate_batch_delivery_allowance_seconds`).
+`maxLatency`, and earlier by what delivery lately took (`vitalgate_batch_delivery_allowance_seconds`).
 
 {inside_table}
 

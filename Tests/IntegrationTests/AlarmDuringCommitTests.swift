@@ -18,7 +18,8 @@ import Testing
 
     private func alarmWithTheWriterLocked(vitalCommitWaitingFirst: Bool) async throws {
         var options = GatewayLab.Options(devices: 2)
-        // A vital batch closes (and its commit starts) 1 s after its first reading.
+        // A vital batch closes (and its commit starts) up to 1 s after its first reading (a tick and what delivery
+        // lately took earlier), long enough to see it sealed before the alarm.
         options.vitalLatency = "1s"
         options.metrics = "127.0.0.1:\(FreePort.next())"
         let lab = try GatewayLab(options)

@@ -75,9 +75,10 @@ import Testing
         // Within one either way, as above: the scrape's families come in no fixed order.
         #expect(abs(handoffs - pubacks) <= 1, "one handoff per PUBACK: \(handoffs) for \(pubacks)")
         #expect((value("vitalgate_stage_duration_seconds_sum{stage=\"handoff\"}", in: text) ?? .infinity) <= pubackSum)
-        // The PUBACKs taught the batcher how early to close: more than nothing, less than the 300 ms window.
+        // The PUBACKs taught the batcher how early to close: more than nothing, at most a quarter of the 300 ms window.
         let allowance = value("vitalgate_batch_delivery_allowance_seconds{lane=\"vital\"}", in: text) ?? -1
-        #expect(allowance > 0 && allowance < 0.3, "vital delivery allowance \(allowance) s")
+        #expect(allowance > 0 && allowance <= 0.075, "vital delivery allowance \(allowance) s")
+        #expect(value("vitalgate_batch_delivery_allowance_seconds{lane=\"alarm\"}", in: text) == 0, "alarms close at once")
         for name in ["vitalgate_pipeline_inbox_inputs", "vitalgate_pipeline_sealed_uncommitted_batches", "vitalgate_pipeline_inbox_waits_total", "vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
             #expect(text.contains("# TYPE \(name) "), "\(name) is exported")
         }

@@ -1,17 +1,14 @@
 import NIOConcurrencyHelpers
 
-/// When each sealed batch's oldest reading entered the gateway, when the batch closed and when it was
-/// committed, kept until the batch's PUBACK.
+/// When each sealed batch's oldest reading entered the gateway and when the batch closed, kept until its PUBACK.
 ///
 /// In memory only and bounded: after a restart, or for batches older than the newest `capacity`
 /// sequence numbers (a long outage's backlog), the figures are simply not recorded.
 final class BatchArrivals: Sendable {
-    /// One batch's way through the gateway up to its commit.
+    /// One batch's times inside the gateway.
     struct Entry: Sendable, Equatable {
         var oldestArrival: ContinuousClock.Instant
         var closedAt: ContinuousClock.Instant
-        /// Nil until its commit, and for an alarm delivered from memory before it.
-        var committedAt: ContinuousClock.Instant?
     }
 
     /// Entries kept before the oldest half is forgotten.
@@ -31,13 +28,6 @@ final class BatchArrivals: Sendable {
                 let floor = seq - capacity / 2
                 table = table.filter { $0.key >= floor }
             }
-        }
-    }
-
-    /// The batches `seqs` were committed to the queue at `at`.
-    func committed(_ seqs: some Sequence<UInt64>, at: ContinuousClock.Instant) {
-        entries.withLockedValue { table in
-            for seq in seqs { table[seq]?.committedAt = at }
         }
     }
 

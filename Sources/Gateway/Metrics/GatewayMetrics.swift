@@ -23,7 +23,8 @@ public final class GatewayMetrics: Sendable {
         let labels: [String]
     }
 
-    public init() {
+    /// `delivery`: the batcher's learnt allowance, fed at each PUBACK through `timers` and exported as a gauge.
+    init(delivery: DeliveryAllowance? = nil) {
         let backend = PrometheusBackend(registry: registry)
         self.backend = backend
         func timer(_ label: String, _ dimensions: [(String, String)] = []) -> StageTimer {
@@ -43,7 +44,7 @@ public final class GatewayMetrics: Sendable {
             timers.readingToPublish[lane] = timer(MetricCatalog.readingPublishLatency, [("lane", lane.rawValue)])
         }
         timers.arrivals = BatchArrivals()
-        timers.delivery = DeliveryAllowance()
+        timers.delivery = delivery
         self.timers = timers
     }
 

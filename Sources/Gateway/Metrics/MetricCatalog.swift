@@ -66,7 +66,7 @@ enum MetricCatalog {
         readingPublishLatency:
             "Time from the oldest reading of an acknowledged batch entering the gateway to the batch's publish, per lane: the part of the reading latency before the broker.",
         deliveryAllowance:
-            "Largest recent time from a batch closing to its PUBACK, leaving out waits in the queue, per lane: batches close this much (at most a quarter of maxLatency) before the lane's maxLatency.",
+            "How much before the last pipeline tick ahead of maxLatency a lane's batches close, per lane: the largest recent time from a batch closing to its PUBACK (batches that took the whole window left out), at most a quarter of maxLatency.",
         stageDuration:
             "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
         alarmsRaised: "Alarm conditions raised, by priority.",

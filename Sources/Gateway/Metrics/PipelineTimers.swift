@@ -27,21 +27,20 @@ struct PipelineTimers: Sendable {
     /// Per acknowledged batch and lane: from its oldest reading entering the gateway to its publish, the part of
     /// `readingLatency` before the broker.
     var readingToPublish: [Lane: StageTimer] = [:]
-    /// Where the sealer and the committer leave each batch's times for the uplink to find at the PUBACK.
+    /// Where the sealer leaves each batch's times for the uplink to find at the PUBACK.
     var arrivals: BatchArrivals?
-    /// Learns from the PUBACKs how long batches take to deliver once closed; the batcher closes that much earlier.
+    /// Not a timer but fed like one: learns at each PUBACK (given `arrivals`) how long batches took once closed, which
+    /// the batcher then closes early by.
     var delivery: DeliveryAllowance?
 
     static let off = PipelineTimers()
 
-    /// A good PUBACK for batch `seq`, published at `sentAt`: records how long its oldest reading took end to end,
-    /// and how long the batch took to deliver once closed, leaving out any wait in the queue between commit and publish.
+    /// A good PUBACK for batch `seq`, published at `sentAt`: records how long its oldest reading took end to end and
+    /// up to the publish, and teaches `delivery` how long the batch took once closed.
     func acknowledged(seq: UInt64, lane: Lane, sentAt: ContinuousClock.Instant, at now: ContinuousClock.Instant = .now) {
         guard let entry = arrivals?.take(seq: seq) else { return }
         readingLatency[lane]?.record(now - entry.oldestArrival)
         readingToPublish[lane]?.record(sentAt - entry.oldestArrival)
-        // An alarm delivered from memory before its commit was published at once: the whole span counts.
-        let queued = entry.committedAt.map { max(.zero, sentAt - $0) } ?? .zero
-        delivery?.record(lane, now - entry.closedAt - queued)
+        delivery?.record(lane, now - entry.closedAt)
     }
 }

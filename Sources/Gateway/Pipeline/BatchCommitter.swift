@@ -55,7 +55,6 @@ struct BatchCommitter: Sendable {
         do {
             let batches = waiting
             let outcome = try await timers.commit.measure { try await store.appendSuspending(batches) }
-            timers.arrivals?.committed(batches.lazy.map(\.seq), at: .now)
             if let outbox, waiting.contains(where: { $0.lane == .alarm }) {
                 outbox.stored(Set(waiting.lazy.filter { $0.lane == .alarm }.map(\.seq)))
             }

@@ -13,6 +13,7 @@ struct Batcher: Sendable {
         var content: BatchContent
         /// When its oldest reading entered the gateway.
         var arrivedAt: ContinuousClock.Instant
+        /// When the batcher closed it: the start of the time `DeliveryAllowance` learns.
         var closedAt: ContinuousClock.Instant
     }
 
@@ -37,7 +38,7 @@ struct Batcher: Sendable {
     /// Batches are closed by the pipeline's periodic tick, which runs at this interval; closing on the
     /// last tick before the deadline (not the first after it) keeps every reading within `maxLatency`.
     let tick: Duration
-    /// How long recent batches took from closing to their PUBACK; none closes on the deadline alone.
+    /// How much earlier than the deadline batches close; nil: on the deadline a tick early alone.
     let delivery: DeliveryAllowance?
     /// One slot per lane, indexed by `Lane.number - 1`, always mutated in place: copying a batch
     /// out and back would copy its growing arrays on every append.
@@ -95,7 +96,7 @@ struct Batcher: Sendable {
         return closeIfFull(.alarm, now: now)
     }
 
-    /// Batches whose oldest reading is within one tick and the delivery allowance of its lane's `maxLatency` (or that are full).
+    /// Batches whose oldest reading is within one tick and the delivery allowance of their lane's `maxLatency` (or that are full).
     mutating func due(now: ContinuousClock.Instant) -> [Closed] {
         Lane.byPriority.flatMap { closeIfDue($0, now: now) }
     }
@@ -124,11 +125,10 @@ struct Batcher: Sendable {
     }
 
     /// The age at which a lane's batch closes: a tick early, so the next tick is not too late, and early by the time
-    /// delivery has lately taken, capped at a quarter of the window so a slow upstream cannot shrink batches to nothing.
+    /// delivery has lately taken.
     private func deadline(_ lane: Lane, _ policy: LanePolicy) -> Duration {
         guard policy.maxLatency > tick else { return policy.maxLatency }
-        let allowance = min(delivery?.allowance(for: lane) ?? .zero, policy.maxLatency / 4)
-        return max(.zero, policy.maxLatency - tick - allowance)
+        return max(.zero, policy.maxLatency - tick - (delivery?.allowance(for: lane) ?? .zero))
     }
 
     private mutating func close(_ lane: Lane, now: ContinuousClock.Instant) -> [Closed] {

@@ -1,29 +1,34 @@
 import GatewayModel
 import NIOConcurrencyHelpers
 
-/// How long each lane's batches recently took from closing to their PUBACK, learnt from the PUBACKs: the
-/// batcher closes a batch that much before its lane's `maxLatency`, so the PUBACK, not only the close, lands
-/// within it (`Batcher`).
+/// How much before its lane's `maxLatency` a batch closes so that its PUBACK, not only its close, lands within the
+/// window (`Batcher`); learnt from the time recent batches took from closing to their PUBACK.
 ///
-/// A sample is the time to become durable (close to commit: sealing and the fsync) plus the round trip
-/// (publish to PUBACK). The time a committed batch waits in the queue behind a backlog (an outage, a
-/// drain) is left out: closing earlier cannot shorten it, and learning it would only make batches smaller.
+/// A batch that took its lane's whole window or longer is not learnt from: it was held up by an outage, a drain's
+/// backlog or a failing store, which closing earlier cannot shorten, and learning it would only make batches smaller.
 final class DeliveryAllowance: Sendable {
-    /// Samples kept per lane. The allowance is the largest of them, about the 99th percentile, as the latency
-    /// target is: a few minutes of batches at a one-second `maxLatency`, so one slow fsync is remembered that long.
+    /// Samples kept per lane. The allowance is the largest of them, about the 99th percentile, as the latency target
+    /// is: one slow fsync is remembered for the next hundred batches (100 s at a one-second `maxLatency`).
     static let window = 100
+    private let maxLatency: [Lane: Duration]
     private let recent = NIOLockedValueBox<[Lane: RecentSamples]>([:])
 
-    init() {}
-
-    /// One batch of `lane` was acknowledged `duration` after it closed, queueing behind a backlog left out.
-    func record(_ lane: Lane, _ duration: Duration) {
-        recent.withLockedValue { $0[lane, default: RecentSamples()].add(max(duration, .zero)) }
+    /// `maxLatency`: each lane's window, as configured; a lane left out (or with none, as alarms) never closes early.
+    init(maxLatency: [Lane: Duration]) {
+        self.maxLatency = maxLatency
     }
 
-    /// The largest of the lane's recent samples; zero before the first.
+    /// A batch of `lane` was acknowledged `duration` after it closed.
+    func record(_ lane: Lane, _ duration: Duration) {
+        guard let limit = maxLatency[lane], duration >= .zero, duration < limit else { return }
+        recent.withLockedValue { $0[lane, default: RecentSamples()].add(duration) }
+    }
+
+    /// The largest of the lane's recent samples, at most a quarter of its window so a slow upstream cannot shrink
+    /// batches to nothing; zero before the first.
     func allowance(for lane: Lane) -> Duration {
-        recent.withLockedValue { $0[lane]?.largest ?? .zero }
+        guard let limit = maxLatency[lane] else { return .zero }
+        return min(recent.withLockedValue { $0[lane]?.largest ?? .zero }, limit / 4)
     }
 
     /// The last `window` samples of one lane, oldest overwritten first.

@@ -26,7 +26,8 @@ public struct GatewayRuntime: Sendable {
         }
         let status = StatusBoard(gatewayID: config.gatewayID, upstreamURL: config.upstream.url, devices: config.devices)
         if let moved = store.quarantinedFile { status.update { $0.quarantinedQueue = moved } }
-        let metrics = GatewayMetrics()
+        let delivery = DeliveryAllowance(maxLatency: Dictionary(uniqueKeysWithValues: Lane.allCases.map { ($0, config.lanePolicy($0).maxLatency) }))
+        let metrics = GatewayMetrics(delivery: delivery)
         let signal = QueueSignal()
         let outbox = AlarmOutbox()
         let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
