@@ -87,7 +87,7 @@ import Testing
         let delivery = DeliveryAllowance(maxLatency: [.alarm: .zero, .vital: .seconds(1), .wave: .seconds(1)])
         #expect(delivery.allowance(for: .vital) == .zero, "nothing learnt yet")
         delivery.record(.vital, .milliseconds(90))
-        for _ in 1..<DeliveryAllowance.window { delivery.record(.vital, .milliseconds(20)) }
+        for _ in 1..<DeliveryAllowance.samplesKept { delivery.record(.vital, .milliseconds(20)) }
         delivery.record(.wave, .milliseconds(5))
         #expect(delivery.allowance(for: .vital) == .milliseconds(90))
         #expect(delivery.allowance(for: .wave) == .milliseconds(5), "lanes learn apart")

@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 final class DeliveryAllowance: Sendable {
     /// Samples kept per lane. The allowance is the largest of them, about the 99th percentile, as the latency target
     /// is: one slow fsync is remembered for the next hundred batches (100 s at a one-second `maxLatency`).
-    static let window = 100
+    static let samplesKept = 100
     private let maxLatency: [Lane: Duration]
     private let recent = NIOLockedValueBox<[Lane: RecentSamples]>([:])
 
@@ -31,7 +31,7 @@ final class DeliveryAllowance: Sendable {
         return min(recent.withLockedValue { $0[lane]?.largest ?? .zero }, limit / 4)
     }
 
-    /// The last `window` samples of one lane, oldest overwritten first.
+    /// The last `samplesKept` samples of one lane, oldest overwritten first.
     private struct RecentSamples: Sendable {
         private var samples: [Duration] = []
         private var next = 0
@@ -39,12 +39,12 @@ final class DeliveryAllowance: Sendable {
         var largest: Duration { samples.max() ?? .zero }
 
         mutating func add(_ sample: Duration) {
-            if samples.count < DeliveryAllowance.window {
+            if samples.count < DeliveryAllowance.samplesKept {
                 samples.append(sample)
             } else {
                 samples[next] = sample
             }
-            next = (next + 1) % DeliveryAllowance.window
+            next = (next + 1) % DeliveryAllowance.samplesKept
         }
     }
 }
