@@ -48,7 +48,7 @@ public struct ClippingDetector: Sendable {
     private mutating func push(_ isRailed: Bool, at timeNs: Int64, windowNs: Int64) {
         samples.append(isRailed, at: timeNs)
         if isRailed { railed += 1 }
-        for item in samples.removeAll(before: timeNs - windowNs) where item.value { railed -= 1 }
+        railed -= samples.removeAll(before: timeNs - windowNs) { $0 }
     }
 
     private mutating func resetWindow() {

@@ -37,18 +37,20 @@ public struct FlatlineDetector: Sendable {
             let timeNs = chunk.sampleUnixNs(index)
             extremes.append(chunk.physical(sample), at: timeNs)
             extremes.removeAll(before: timeNs - windowNs)
-            if let event = evaluate(at: timeNs, windowNs: windowNs) { events.append(event) }
+            guard let range = extremes.range, changesState(range, at: timeNs, windowNs: windowNs) else { continue }
+            if let event = transition(range, at: timeNs, windowNs: windowNs) { events.append(event) }
         }
         return events
     }
 
-    private mutating func evaluate(at timeNs: Int64, windowNs: Int64) -> Event? {
-        guard let range = extremes.range else { return nil }
-        if latch.isActive {
-            guard range >= minimumPeakToPeak + hysteresis else { return nil }
-            return latch.clear(at: timeNs / 1_000_000, value: range, detail: describe(range))
-        }
-        guard range < minimumPeakToPeak, run.covers(windowNs, at: timeNs) else { return nil }
+    // Asked at every sample, so it builds nothing: most samples change nothing.
+    private func changesState(_ range: Double, at timeNs: Int64, windowNs: Int64) -> Bool {
+        if latch.isActive { return range >= minimumPeakToPeak + hysteresis }
+        return range < minimumPeakToPeak && run.covers(windowNs, at: timeNs)
+    }
+
+    private mutating func transition(_ range: Double, at timeNs: Int64, windowNs: Int64) -> Event? {
+        if latch.isActive { return latch.clear(at: timeNs / 1_000_000, value: range, detail: describe(range)) }
         let onset = (timeNs - windowNs) / 1_000_000
         return latch.raise(at: timeNs / 1_000_000, onset: onset, value: range, detail: describe(range))
     }

@@ -19,14 +19,18 @@ struct TimedQueue<Element: Sendable>: Sendable {
 
     mutating func removeLast() { if !isEmpty { items.removeLast() } }
 
-    /// Drops items older than `cutoff` and returns them, so callers can keep running counts.
+    /// Drops items older than `cutoff` and returns how many of them `counted` accepts, so callers can keep running
+    /// counts. Returns a count, not the dropped items: a slice would share the storage, and the compaction below
+    /// would then copy the whole queue (per sample, for a waveform's window).
     @discardableResult
-    mutating func removeAll(before cutoff: Int64) -> ArraySlice<Item> {
-        let start = head
-        while head < items.count, items[head].time < cutoff { head += 1 }
-        let dropped = items[start..<head]
+    mutating func removeAll(before cutoff: Int64, counting counted: (Element) -> Bool = { _ in true }) -> Int {
+        var matching = 0
+        while head < items.count, items[head].time < cutoff {
+            if counted(items[head].value) { matching += 1 }
+            head += 1
+        }
         compactIfWorthIt()
-        return dropped
+        return matching
     }
 
     mutating func removeAll() {

@@ -1,0 +1,54 @@
+/// The running maximum of time-stamped values over a sliding window: a monotonic queue (values decrease from front to
+/// back, so the front is the maximum) in a ring buffer, so dropping from either end never moves the others.
+struct TimedMaxima: Sendable {
+    private struct Item: Sendable {
+        var time: Int64
+        var value: Double
+    }
+
+    /// One array of pairs rather than two arrays: each sample writes one slot.
+    private var items: [Item]
+    private var head = 0
+    private var count = 0
+    /// Storage is a power of two so that wrapping is a mask, not a division.
+    private var mask: Int
+
+    init(capacity: Int = 64) {
+        var size = 1
+        while size < capacity { size *= 2 }
+        items = Array(repeating: Item(time: 0, value: 0), count: size)
+        mask = size - 1
+    }
+
+    /// The largest value in the window; nil when it is empty.
+    var maximum: Double? { count > 0 ? items[head].value : nil }
+
+    /// Adds the newest value; values it outranks can never be the maximum again and leave.
+    mutating func append(_ value: Double, at time: Int64) {
+        while count > 0, items[(head + count - 1) & mask].value <= value { count -= 1 }
+        if count == items.count { grow() }
+        items[(head + count) & mask] = Item(time: time, value: value)
+        count += 1
+    }
+
+    /// Drops values stamped before `cutoff`.
+    mutating func removeAll(before cutoff: Int64) {
+        while count > 0, items[head].time < cutoff {
+            head = (head + 1) & mask
+            count -= 1
+        }
+    }
+
+    mutating func removeAll() {
+        head = 0
+        count = 0
+    }
+
+    // Doubles the storage, unwrapping the live values to its start; a window only grows this way until it fits.
+    private mutating func grow() {
+        let live = (0..<count).map { items[(head + $0) & mask] }
+        items = live + Array(repeating: Item(time: 0, value: 0), count: items.count * 2 - count)
+        head = 0
+        mask = items.count - 1
+    }
+}
