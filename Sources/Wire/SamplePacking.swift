@@ -19,16 +19,21 @@ enum SamplePacking {
     static func encode(_ samples: [Int32]) -> PackedSamples {
         let first = residuals(of: samples, predictor: .firstOrder)
         // The predictors differ from the third sample on.
-        guard samples.count > 2 else { return PackedSamples(bytes: pack(first), count: samples.count, predictor: .firstOrder) }
+        guard samples.count > 2 else {
+            return PackedSamples(bytes: pack(first, plan: plan(first)), count: samples.count, predictor: .firstOrder)
+        }
         let second = residuals(of: samples, predictor: .secondOrder)
-        let secondIsSmaller = (packedBits(second) + 7) / 8 < (packedBits(first) + 7) / 8
-        let predictor: SamplePredictor = secondIsSmaller ? .secondOrder : .firstOrder
-        return PackedSamples(bytes: pack(secondIsSmaller ? second : first), count: samples.count, predictor: predictor)
+        let (firstPlan, secondPlan) = (plan(first), plan(second))
+        if (secondPlan.bits + 7) / 8 < (firstPlan.bits + 7) / 8 {
+            return PackedSamples(bytes: pack(second, plan: secondPlan), count: samples.count, predictor: .secondOrder)
+        }
+        return PackedSamples(bytes: pack(first, plan: firstPlan), count: samples.count, predictor: .firstOrder)
     }
 
     /// `samples` packed with `predictor`; empty for no samples.
     static func encode(_ samples: [Int32], predictor: SamplePredictor) -> [UInt8] {
-        pack(residuals(of: samples, predictor: predictor))
+        let residuals = residuals(of: samples, predictor: predictor)
+        return pack(residuals, plan: plan(residuals))
     }
 
     /// Zigzag-mapped prediction residuals, the first sample as it is.
@@ -45,27 +50,35 @@ enum SamplePacking {
         return residuals
     }
 
-    /// Bits `pack` writes for `residuals`.
-    private static func packedBits(_ residuals: [UInt32]) -> Int {
+    /// Each partition's Rice parameter, and the bits `pack` writes with them.
+    private struct Plan {
+        var parameters: [Int] = []
         var bits = 0
+    }
+
+    /// Chooses every partition's parameter once: sizing both predictors and writing the winner use the same choice.
+    private static func plan(_ residuals: [UInt32]) -> Plan {
+        var plan = Plan()
+        plan.parameters.reserveCapacity(residuals.count / partitionLength + 2)
         var start = 0
         while start < residuals.count {
             let end = partitionEnd(from: start, count: residuals.count)
-            let partition = residuals[start..<end]
-            bits += parameterWidth + Int(riceSize(of: partition, parameter: riceParameter(for: partition)))
+            let coding = riceCoding(for: residuals[start..<end])
+            plan.parameters.append(coding.parameter)
+            plan.bits += parameterWidth + Int(coding.size)
             start = end
         }
-        return bits
+        return plan
     }
 
-    private static func pack(_ residuals: [UInt32]) -> [UInt8] {
+    private static func pack(_ residuals: [UInt32], plan: Plan) -> [UInt8] {
         guard !residuals.isEmpty else { return [] }
         // ECG packs to about half a byte per sample; the writer grows past this when it must.
         var writer = BitWriter(reservingBytes: residuals.count / 2 + 16)
         var start = 0
-        while start < residuals.count {
+        for parameter in plan.parameters {
             let end = partitionEnd(from: start, count: residuals.count)
-            writePartition(residuals[start..<end], to: &writer)
+            writePartition(residuals[start..<end], parameter: parameter, to: &writer)
             start = end
         }
         return writer.finish()
@@ -108,8 +121,7 @@ enum SamplePacking {
         start == 0 ? min(1, count) : min(start + partitionLength, count)
     }
 
-    private static func writePartition(_ codes: ArraySlice<UInt32>, to writer: inout BitWriter) {
-        let parameter = riceParameter(for: codes)
+    private static func writePartition(_ codes: ArraySlice<UInt32>, parameter: Int, to writer: inout BitWriter) {
         writer.write(UInt64(parameter), width: parameterWidth)
         for code in codes {
             let quotient = Int(code >> parameter)
@@ -126,27 +138,52 @@ enum SamplePacking {
     }
 
     /// The Rice parameter that codes `codes` in the fewest bits.
+    static func riceParameter(for codes: ArraySlice<UInt32>) -> Int { riceCoding(for: codes).parameter }
+
+    /// The Rice parameter that codes `codes` in the fewest bits, and that size (the partition header not included).
     ///
     /// The size, Σ(code >> k) + n·(k + 1), is convex in k (each term's decrease from k to k + 1,
     /// ⌈(code >> k) / 2⌉, shrinks as k grows), so walking downhill from the estimate
-    /// log2(mean) finds the minimum in a step or two.
-    static func riceParameter(for codes: ArraySlice<UInt32>) -> Int {
+    /// log2(mean) finds the minimum; the estimate and both its neighbours are sized in one pass,
+    /// which is usually all the walk needs.
+    static func riceCoding(for codes: ArraySlice<UInt32>) -> (parameter: Int, size: UInt64) {
         let sum = codes.reduce(UInt64(0)) { $0 + UInt64($1) }
         let mean = sum / UInt64(max(codes.count, 1))
-        var parameter = max(0, min(31, UInt64.bitWidth - mean.leadingZeroBitCount - 1))
-        var size = riceSize(of: codes, parameter: parameter)
-        for step in stride(from: -1, through: 1, by: 2) {
-            while (0...31).contains(parameter + step) {
-                let neighbour = riceSize(of: codes, parameter: parameter + step)
-                guard neighbour < size else { break }
-                (parameter, size) = (parameter + step, neighbour)
-            }
+        let estimate = max(0, min(31, UInt64.bitWidth - mean.leadingZeroBitCount - 1))
+        let (below, at, above) = riceSizes(of: codes, around: estimate)
+        var (parameter, size) = (estimate, at)
+        var step = 0
+        if estimate > 0, below < at {
+            (parameter, size, step) = (estimate - 1, below, -1)
+        } else if estimate < 31, above < at {
+            (parameter, size, step) = (estimate + 1, above, 1)
         }
-        return parameter
+        while step != 0, (0...31).contains(parameter + step) {
+            let neighbour = riceSize(of: codes, parameter: parameter + step)
+            guard neighbour < size else { break }
+            (parameter, size) = (parameter + step, neighbour)
+        }
+        return (parameter, size)
     }
 
     /// Bits of the Rice codes of `codes` with `parameter`, the partition header not included.
     static func riceSize(of codes: ArraySlice<UInt32>, parameter: Int) -> UInt64 {
         codes.reduce(UInt64(codes.count) * UInt64(parameter + 1)) { $0 + UInt64($1 >> parameter) }
+    }
+
+    /// `riceSize` at `parameter` − 1, `parameter` and `parameter` + 1 in one pass (the first is meaningless at 0).
+    private static func riceSizes(of codes: ArraySlice<UInt32>, around parameter: Int) -> (UInt64, UInt64, UInt64) {
+        let shift = UInt32(max(parameter - 1, 0))
+        var (below, at, above) = (UInt64(0), UInt64(0), UInt64(0))
+        for code in codes {
+            let shifted = code >> shift
+            below += UInt64(shifted)
+            at += UInt64(shifted >> 1)
+            above += UInt64(shifted >> 2)
+        }
+        if parameter == 0 { (below, at, above) = (0, below, at) }  // the pass started at 0, not at −1
+        let count = UInt64(codes.count)
+        let bits = UInt64(parameter)
+        return (below + count * bits, at + count * (bits + 1), above + count * (bits + 2))
     }
 }
