@@ -25,6 +25,6 @@ public struct NEWS2Assessment: Sendable, Hashable {
     /// One line for event messages, e.g. `score 5, medium: urgent response (partial, missing temperature)`.
     public var summary: String {
         let base = "score \(score), \(level.name): \(level.response)"
-        return isComplete ? base : base + " (partial, missing \(missing.map(\.rawValue).joined(separator: ", ")))"
+        return isComplete ? base : base + " (partial, missing \(missing.map(\.name).joined(separator: ", ")))"
     }
 }

@@ -1,5 +1,7 @@
 /// One of the seven NEWS2 physiological parameters, in the order of the RCP chart.
-public enum NEWS2Parameter: String, Sendable, Hashable, CaseIterable {
+///
+/// Not String-backed: a String-backed enum hashes its name, and the scorer looks parameters up for every reading.
+public enum NEWS2Parameter: Sendable, Hashable, CaseIterable {
     case respirationRate
     case oxygenSaturation
     case supplementalOxygen
@@ -7,4 +9,17 @@ public enum NEWS2Parameter: String, Sendable, Hashable, CaseIterable {
     case pulse
     case consciousness
     case temperature
+
+    /// The parameter's name in assessment summaries.
+    public var name: String {
+        switch self {
+        case .respirationRate: "respirationRate"
+        case .oxygenSaturation: "oxygenSaturation"
+        case .supplementalOxygen: "supplementalOxygen"
+        case .systolicBloodPressure: "systolicBloodPressure"
+        case .pulse: "pulse"
+        case .consciousness: "consciousness"
+        case .temperature: "temperature"
+        }
+    }
 }

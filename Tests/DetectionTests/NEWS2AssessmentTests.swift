@@ -49,6 +49,6 @@ import Testing
         #expect(!assessment.isComplete)
         #expect(assessment.missing == [.oxygenSaturation, .supplementalOxygen, .systolicBloodPressure, .consciousness, .temperature])
         #expect(assessment.score == 3 && assessment.level == .lowMedium)
-        #expect(assessment.summary.contains("partial"))
+        #expect(assessment.summary.hasSuffix("(partial, missing oxygenSaturation, supplementalOxygen, systolicBloodPressure, consciousness, temperature)"))
     }
 }
