@@ -26,6 +26,12 @@ import Testing
         #expect(values == [DecodedValue(name: "dev/temp", timeUnixMs: 1_732_838_400_000, value: 36.9, unit: "Cel")])
     }
 
+    @Test func nullIsAbsentAndUnknownKeysAreIgnored() throws {
+        let pack = #"[{"bn":"dev/","n":"hr","v":null,"u":null,"vendor":{"x":[1]}},{"n":"rr","v":14,"bu":null,"ut":5}]"#
+        let values = try SenMLDecoder.decode(Data(pack.utf8), nowUnixMs: now)
+        #expect(values == [DecodedValue(name: "dev/rr", timeUnixMs: now, value: 14, unit: nil, status: .gatewayTime)])
+    }
+
     @Test(arguments: [
         "", "{}", "[1,2]", #"[{"n":"hr","v":"seventy"}]"#, #"[{"v":70}]"#, "[{\"n\":\"hr\",\"v\":70", "\u{0}\u{1}garbage",
         #"[{"n":"hr","v":70,"t":-1e300}]"#, #"[{"n":"hr","v":70,"t":1e300}]"#, #"[{"n":"hr","v":1e308,"bv":1e308}]"#,
