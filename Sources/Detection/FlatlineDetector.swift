@@ -43,7 +43,7 @@ public struct FlatlineDetector: Sendable {
         return events
     }
 
-    // Asked at every sample, so it builds nothing: most samples change nothing.
+    // A plain yes or no for every sample: passing an optional Event back from each one cost copies of it (perf).
     private func changesState(_ range: Double, at timeNs: Int64, windowNs: Int64) -> Bool {
         if latch.isActive { return range >= minimumPeakToPeak + hysteresis }
         return range < minimumPeakToPeak && run.covers(windowNs, at: timeNs)

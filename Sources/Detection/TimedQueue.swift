@@ -17,8 +17,6 @@ struct TimedQueue<Element: Sendable>: Sendable {
 
     mutating func append(_ value: Element, at time: Int64) { items.append(Item(time: time, value: value)) }
 
-    mutating func removeLast() { if !isEmpty { items.removeLast() } }
-
     /// Drops items older than `cutoff` and returns how many of them `counted` accepts, so callers can keep running
     /// counts. Returns a count, not the dropped items: a slice would share the storage, and the compaction below
     /// would then copy the whole queue (per sample, for a waveform's window).

@@ -27,9 +27,10 @@ import Testing
     }
 
     @Test func nullIsAbsentAndUnknownKeysAreIgnored() throws {
-        let pack = #"[{"bn":"dev/","n":"hr","v":null,"u":null,"vendor":{"x":[1]}},{"n":"rr","v":14,"bu":null,"ut":5}]"#
+        // A null base unit leaves the earlier one in force; a null value makes a record without one (skipped).
+        let pack = #"[{"bn":"dev/","bu":"/min","n":"hr","v":null,"vendor":{"x":[1]}},{"n":"rr","v":14,"bu":null,"x-bed":"12"}]"#
         let values = try SenMLDecoder.decode(Data(pack.utf8), nowUnixMs: now)
-        #expect(values == [DecodedValue(name: "dev/rr", timeUnixMs: now, value: 14, unit: nil, status: .gatewayTime)])
+        #expect(values == [DecodedValue(name: "dev/rr", timeUnixMs: now, value: 14, unit: "/min", status: .gatewayTime)])
     }
 
     @Test(arguments: [

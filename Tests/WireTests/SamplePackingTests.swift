@@ -81,7 +81,9 @@ import Testing
                 UInt32(truncatingIfNeeded: random.next()) >> (32 - width)
             }[...]
             let best = (0...31).map { SamplePacking.riceSize(of: codes, parameter: $0) }.min()
-            #expect(SamplePacking.riceSize(of: codes, parameter: SamplePacking.riceParameter(for: codes)) == best)
+            let coding = SamplePacking.riceCoding(for: codes)
+            #expect(coding.size == best)
+            #expect(SamplePacking.riceSize(of: codes, parameter: coding.parameter) == coding.size)
         }
     }
 
