@@ -168,7 +168,8 @@ enum SamplePacking {
         codes.reduce(UInt64(codes.count) * UInt64(parameter + 1)) { $0 + UInt64($1 >> parameter) }
     }
 
-    /// `riceSize` at `parameter` − 1, `parameter` and `parameter` + 1 in one pass (the first is meaningless at 0, the last at 31).
+    /// `riceSize` at `parameter` − 1, `parameter` and `parameter` + 1 in one pass (the first is meaningless at 0,
+    /// the last at 31).
     private static func riceSizes(of codes: ArraySlice<UInt32>, around parameter: Int) -> (UInt64, UInt64, UInt64) {
         let shift = UInt32(max(parameter - 1, 0))
         var (below, at, above) = (UInt64(0), UInt64(0), UInt64(0))
