@@ -43,7 +43,12 @@ import Testing
         let queue = try #require(document["queue"] as? [String: Any])
         #expect(queue["lanes"] != nil && queue["dropped"] != nil)
 
-        let screen = try run(["status", "--socket", socket])
+        // A later alarm batch (the reading after the raise) may still await its PUBACK, so wait for the queue to empty.
+        var screen = try run(["status", "--socket", socket])
+        _ = await eventually(timeout: .seconds(10)) {
+            screen = (try? run(["status", "--socket", socket])) ?? screen
+            return screen.output.contains("alarm 0 (0 B)")
+        }
         #expect(screen.status == 0)
         for text in ["lab-gw", "upstream", "connected", "queue", "alarm 0 (0 B)", "dev1", "HIGH", "below-90"] {
             #expect(screen.output.contains(text), "the screen shows \(text): \(screen.output)")
