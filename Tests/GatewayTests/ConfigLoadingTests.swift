@@ -15,6 +15,7 @@ import YAMLConfig
         #expect(config.store.maxBytes == 2 * 1024 * 1024 * 1024)
         #expect(config.store.path == fixture.dir.file("queue.sqlite"), "relative paths are relative to the config file")
         #expect(config.upstream.inflight == 32)
+        #expect(config.upstream.alarmConnection, "alarms get a connection of their own unless the site says otherwise")
         #expect(config.upstream.tls?.keyFile == fixture.dir.file("tls/gateway.key"))
         #expect(config.upstream.tls?.minimumVersion == "tlsv1.2", "TLS 1.2 and later unless the site asks for 1.3")
         #expect(config.profiles["senml-vitals"]?.channels.contains { $0.descriptor.code.loinc == "8867-4" } == true)
@@ -37,6 +38,7 @@ import YAMLConfig
         ("  inflight: 32", "  inflight: 32\n   bad indent: [", "8:"),
         ("  inflight: 32", "  inflight: 32\n  keepAlive: 1s", "8:14: error: 'upstream.keepAlive' must be between 5s and 65535s"),
         ("  inflight: 32", "  inflight: 32\n  topicPrefix: vitalgate/#", "8:16: error: 'upstream.topicPrefix' must be topic levels"),
+        ("  inflight: 32", "  inflight: 32\n  alarmConnection: maybe", "8:20: error: 'upstream.alarmConnection' must be true or false, found 'maybe'"),
         ("topic: sensors/bed14/#", "topic: sensors/bed#/x", "13:48: error: 'devices[1].topic' is not a valid MQTT topic filter"),
         ("api: { socket: api.sock, metrics: 127.0.0.1:9464 }", "api: { socket: api.sock }\nlanes: { alarm: { maxLatency: 1s } }", "11:31: error: 'lanes.alarm.maxLatency' must be 0"),
         ("maxAge: 7d", "maxAge: 0", "3:54: error: 'store.maxAge' must be at least 1m"),

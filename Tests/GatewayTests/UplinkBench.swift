@@ -52,10 +52,12 @@ final class UplinkBench {
         try await Task.sleep(for: .milliseconds(1200))
     }
 
-    func session(window: Int, outbox: AlarmOutbox? = nil) -> UplinkSession {
+    func session(
+        window: Int, outbox: AlarmOutbox? = nil, link: UplinkLink = .main, carriesAlarms: @escaping @Sendable () -> Bool = { true }
+    ) -> UplinkSession {
         UplinkSession(
             client: client, store: store, status: status, logger: Logger(label: "test"),
-            window: window, topicForLane: topics, ackTimeout: .seconds(30), outbox: outbox)
+            window: window, topicForLane: topics, ackTimeout: .seconds(30), outbox: outbox, link: link, carriesAlarms: carriesAlarms)
     }
 
     /// What the sessions counted: batches sent per lane, say.

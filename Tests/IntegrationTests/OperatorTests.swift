@@ -5,13 +5,7 @@ import Testing
 /// The operator's view: the control API on its socket and `vitalgate status` reading it.
 @Suite(.serialized) struct OperatorTests {
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let dir = TempDirectory(prefix: "vitalgate-status")
-        defer { dir.remove() }
-        let out = dir.file("out.txt")
-        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let child = try ChildProcess.spawn(GatewayLab.binary, arguments, environment: env, stdoutPath: out, stderrPath: out)
-        let status = child.waitForExit(timeout: .seconds(30)) ?? -1
-        return (status, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+        try GatewayLab.run(arguments, environment: environment)
     }
 
     @Test func statusShowsUpstreamQueueDevicesAndActiveAlarms() async throws {

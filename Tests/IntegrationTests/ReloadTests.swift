@@ -110,6 +110,7 @@ import Testing
         let reload = try ChildProcess.capture(GatewayLab.binary, ["reload", "--socket", lab.dir.file("api.sock")])
         #expect(reload.status == 0 && reload.output.contains("TLS files changed: reconnecting"), "\(reload.output)")
         #expect(await eventually(timeout: .seconds(20)) { lab.gatewayLogText().components(separatedBy: "upstream connected").count >= 3 }, "reconnected")
+        #expect(await eventually(timeout: .seconds(20)) { lab.gatewayLogText().components(separatedBy: "upstream alarm connection connected").count >= 3 }, "the alarm connection too")
         try await lab.publish((10..<20).map { Self.reading("dev0", index: $0) })
         #expect(await eventually(timeout: .seconds(20)) { lab.observations().count >= 20 }, "data flows with the new certificate")
         #expect(lab.gateway?.pid == pid && lab.gateway?.isRunning == true, "no restart")

@@ -91,7 +91,7 @@ final class ControlAPI: Service {
         var problems: [String] = []
         if (try? store.stats()) == nil { problems.append("store: queue unreadable") }
         if let degraded = snapshot.degraded { problems.append(degraded) }
-        if !snapshot.upstreamConnected { problems.append("uplink: not connected to \(snapshot.upstreamURL)") }
+        if !snapshot.upstream.connected { problems.append("uplink: not connected to \(snapshot.upstreamURL)") }
         if snapshot.pipelineTicks == 0 { problems.append("pipeline: not running yet") }
         return Health(status: problems.isEmpty ? "ok" : "unhealthy", problems: problems)
     }

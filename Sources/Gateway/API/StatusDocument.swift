@@ -7,6 +7,20 @@ public struct StatusDocument: Codable, Sendable {
     /// The upstream connection.
     public struct Upstream: Codable, Sendable {
         public var url: String
+        public var clientId: String?
+        public var connected: Bool
+        public var sinceUnixMs: Int64?
+        public var lastAckUnixMs: Int64?
+        public var inflight: Int
+        public var reconnects: Int
+        public var lastError: String?
+        /// The alarm-only connection to the same broker; absent without `upstream.alarmConnection`.
+        public var alarmConnection: AlarmConnection?
+    }
+
+    /// The connection that carries the alarm lane alone; while it is down, the main one carries alarms.
+    public struct AlarmConnection: Codable, Sendable {
+        public var clientId: String
         public var connected: Bool
         public var sinceUnixMs: Int64?
         public var lastAckUnixMs: Int64?
@@ -71,6 +85,21 @@ public struct StatusDocument: Codable, Sendable {
     public var devices: [Device]
     public var alarms: [Alarm]
 
+    private static func upstream(_ snapshot: GatewaySnapshot) -> Upstream {
+        let main = snapshot.upstream
+        let alarm = snapshot.alarmLink.map {
+            AlarmConnection(
+                clientId: $0.clientID, connected: $0.connected, sinceUnixMs: $0.sinceUnixMs, lastAckUnixMs: $0.lastAckUnixMs, inflight: $0.inflight,
+                reconnects: $0.reconnects, lastError: $0.lastError
+            )
+        }
+        return Upstream(
+            url: snapshot.upstreamURL, clientId: main.clientID.isEmpty ? nil : main.clientID, connected: main.connected,
+            sinceUnixMs: main.sinceUnixMs, lastAckUnixMs: main.lastAckUnixMs, inflight: main.inflight, reconnects: main.reconnects,
+            lastError: main.lastError, alarmConnection: alarm
+        )
+    }
+
     /// A device that has sent nothing for this long shows `stale`.
     static let staleAfterMs: Int64 = 30_000
 
@@ -101,10 +130,7 @@ public struct StatusDocument: Codable, Sendable {
         }
         return StatusDocument(
             version: version, gatewayId: snapshot.gatewayID, uptimeSeconds: Double(now - snapshot.startedUnixMs) / 1000,
-            upstream: Upstream(
-                url: snapshot.upstreamURL, connected: snapshot.upstreamConnected, sinceUnixMs: snapshot.upstreamSinceUnixMs,
-                lastAckUnixMs: snapshot.lastAckUnixMs, inflight: snapshot.inflight, reconnects: snapshot.reconnects, lastError: snapshot.upstreamLastError
-            ),
+            upstream: upstream(snapshot),
             queue: Queue(
                 batches: stats?.totalBatches ?? 0, bytes: stats?.totalBytes ?? 0, maxBytes: maxBytes,
                 oldestAgeSeconds: stats?.oldestCreatedUnixMs.map { Double(now - $0) / 1000 }, lanes: lanes, dropped: dropped,

@@ -83,7 +83,7 @@ extension GatewayConfig {
     }
 
     private static func parseUpstream(_ value: YAMLValue, file: String, gatewayID: String) throws(ConfigError) -> UpstreamSettings {
-        let map = try value.mapping(allowed: ["url", "tls", "insecure", "inflight", "topicPrefix", "clientId", "keepAlive", "sessionExpiry"])
+        let map = try value.mapping(allowed: ["url", "tls", "insecure", "inflight", "topicPrefix", "clientId", "keepAlive", "sessionExpiry", "alarmConnection"])
         let urlValue = try map.required("url")
         let url = try urlValue.nonEmptyString()
         let endpoint = try urlValue.mqttEndpoint()
@@ -109,7 +109,7 @@ extension GatewayConfig {
             url: url, endpoint: endpoint, tls: tls, insecure: insecure,
             inflight: try map["inflight"]?.int(in: 1...1000) ?? 32, topicPrefix: prefix,
             clientID: try map["clientId"]?.nonEmptyString() ?? "vitalgate-\(gatewayID)-up",
-            keepAlive: keepAlive, sessionExpiry: sessionExpiry
+            keepAlive: keepAlive, sessionExpiry: sessionExpiry, alarmConnection: try map["alarmConnection"]?.bool() ?? true
         )
     }
 

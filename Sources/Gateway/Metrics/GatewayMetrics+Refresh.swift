@@ -61,9 +61,10 @@ extension GatewayMetrics {
     }
 
     private func refreshUpstream(_ snapshot: GatewaySnapshot) {
-        gauge(MetricCatalog.upstreamConnected, snapshot.upstreamConnected ? 1 : 0)
-        gauge(MetricCatalog.upstreamInflight, Double(snapshot.inflight))
-        count(MetricCatalog.upstreamReconnects, total: Int64(snapshot.reconnects))
+        gauge(MetricCatalog.upstreamConnected, snapshot.upstream.connected ? 1 : 0)
+        gauge(MetricCatalog.upstreamInflight, Double(snapshot.upstream.inflight))
+        count(MetricCatalog.upstreamReconnects, total: Int64(snapshot.upstream.reconnects))
+        if let alarm = snapshot.alarmLink { gauge(MetricCatalog.upstreamAlarmConnected, alarm.connected ? 1 : 0) }
     }
 
     private func refreshAlarms(_ snapshot: GatewaySnapshot) {

@@ -24,6 +24,7 @@ enum MetricCatalog {
     static let inboxInputs = "vitalgate_pipeline_inbox_inputs"
     static let inboxWaits = "vitalgate_pipeline_inbox_waits_total"
     static let upstreamConnected = "vitalgate_upstream_connected"
+    static let upstreamAlarmConnected = "vitalgate_upstream_alarm_connected"
     static let upstreamReconnects = "vitalgate_upstream_reconnects_total"
     static let upstreamInflight = "vitalgate_upstream_inflight_batches"
     static let pubackLatency = "vitalgate_upstream_puback_latency_seconds"
@@ -59,6 +60,7 @@ enum MetricCatalog {
         inboxInputs: "Device messages handed to the pipeline and not yet analysed (bounded; beyond it the sensor broker keeps them).",
         inboxWaits: "Times a source found the pipeline inbox full and waited: the gateway was the bottleneck.",
         upstreamConnected: "1 while connected to the upstream broker, else 0.",
+        upstreamAlarmConnected: "1 while the alarm-only upstream connection is up, else 0 (alarms then go over the main connection).",
         upstreamReconnects: "Reconnections to the upstream broker.",
         upstreamInflight: "Batches published and not yet acknowledged.",
         pubackLatency: "Time from publishing a batch to its PUBACK.",

@@ -33,10 +33,7 @@ public struct GatewayRuntime: Sendable {
         let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
         let inbox = PipelineInbox(continuation: continuation, gate: InboxGate(capacity: PipelineInbox.defaultCapacity))
 
-        let uplink = UplinkService(
-            settings: config.upstream, gatewayID: config.gatewayID, site: config.site, store: store, signal: signal,
-            status: status, logger: logger.labelled("uplink"), timers: metrics.timers, outbox: outbox
-        )
+        let uplinks = makeUplinks(config, store: store, signal: signal, outbox: outbox, status: status, logger: logger, timers: metrics.timers)
         let pipeline = makePipeline(
             config, input: input, inbox: inbox, store: store, signal: signal, outbox: outbox, status: status, logger: logger,
             timers: metrics.timers, observer: observer
@@ -45,7 +42,7 @@ public struct GatewayRuntime: Sendable {
             deviceSources(for: config, output: inbox, status: status, logger: logger, timers: timers)
         }
         let sources = DeviceSources(sources: makeSources(config), logger: logger.labelled("sources"))
-        let parts = GatewayParts(status: status, uplink: uplink, sources: sources, pipeline: inbox, makeSources: makeSources)
+        let parts = GatewayParts(status: status, uplinks: uplinks, sources: sources, pipeline: inbox, makeSources: makeSources)
         let reloader = Reloader(config: config, parts: parts, logger: logger.labelled("reload"))
         let api = ControlAPI(
             socketPath: config.api.socket, status: status, store: store, maxBytes: config.store.maxBytes,
@@ -55,9 +52,25 @@ public struct GatewayRuntime: Sendable {
         if let address = config.api.metrics {
             services.append(MetricsEndpoint(address: address, metrics: metrics, status: status, store: store, maxBytes: config.store.maxBytes, logger: logger.labelled("metrics")))
         }
-        services += [uplink, QueueJanitor(store: store, logger: logger.labelled("queue")), pipeline, sources, ReloadService(reloader: reloader)]
+        services += uplinks as [any Service]
+        services += [QueueJanitor(store: store, logger: logger.labelled("queue")), pipeline, sources, ReloadService(reloader: reloader)]
         services.append(SystemdService(notifier: SystemdNotifier(), status: status, store: store, logger: logger.labelled("systemd")))
         return GatewayRuntime(config: config, status: status, store: store, metrics: metrics, feed: PipelineFeed(inbox: inbox), services: services)
+    }
+
+    /// The main upstream connection, and with `upstream.alarmConnection` the alarm-only one beside it.
+    private static func makeUplinks(
+        _ config: GatewayConfig, store: QueueStore, signal: QueueSignal, outbox: AlarmOutbox, status: StatusBoard, logger: Logger,
+        timers: PipelineTimers
+    ) -> [UplinkService] {
+        let route = config.upstream.alarmConnection ? AlarmRoute() : nil
+        let links: [UplinkLink] = route == nil ? [.main] : [.main, .alarm]
+        return links.map { link in
+            UplinkService(
+                settings: config.upstream, gatewayID: config.gatewayID, site: config.site, store: store, signal: signal, status: status,
+                logger: logger.labelled(link == .alarm ? "uplink-alarm" : "uplink"), timers: timers, outbox: outbox, link: link, route: route
+            )
+        }
     }
 
     private static func makePipeline(

@@ -48,7 +48,7 @@ actor Reloader {
         let fingerprint = next.upstream.fingerprint()
         let reconnect = fingerprint != upstreamFingerprint
         upstreamFingerprint = fingerprint
-        apply.uplink.reload(next.upstream, reconnect: reconnect)
+        for uplink in apply.uplinks { uplink.reload(next.upstream, reconnect: reconnect) }
         return ReloadOutcome(
             applied: true, devices: next.devices.count, added: newIDs.subtracting(oldIDs).sorted(),
             removed: oldIDs.subtracting(newIDs).sorted(), upstreamReconnected: reconnect,
@@ -64,6 +64,7 @@ actor Reloader {
             || old.sealing.recipientKey.rawRepresentation != next.sealing.recipientKey.rawRepresentation {
             changed.append("sealing")
         }
+        if old.upstream.alarmConnection != next.upstream.alarmConnection { changed.append("upstream.alarmConnection") }
         if old.api.socket != next.api.socket || old.api.metrics != next.api.metrics { changed.append("api") }
         if Lane.allCases.contains(where: { old.lanePolicy($0) != next.lanePolicy($0) }) { changed.append("lanes") }
         return changed

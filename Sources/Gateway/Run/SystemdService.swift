@@ -47,7 +47,8 @@ final class SystemdService: Service {
     private func line() -> String {
         let snapshot = status.snapshot()
         let queue = (try? store.stats()).map { "queue \($0.totalBatches) batches \(String(format: "%.1f", Double($0.totalBytes) / 1_048_576)) MiB" } ?? "queue unreadable"
-        let upstream = snapshot.upstreamConnected ? "upstream connected" : "upstream DOWN"
+        var upstream = snapshot.upstream.connected ? "upstream connected" : "upstream DOWN"
+        if let alarm = snapshot.alarmLink, !alarm.connected { upstream += " (alarm connection DOWN)" }
         let degraded = snapshot.degraded.map { ", degraded: \($0)" } ?? ""
         return "\(queue), \(upstream), \(snapshot.devices.count) devices\(degraded)"
     }

@@ -105,12 +105,10 @@ public struct GatewaySnapshot: Sendable {
     public var startedUnixMs = WallClock.nowUnixMs()
     /// Alarm conditions raised and not yet cleared, by id.
     public var activeAlarms: [String: ActiveAlarm] = [:]
-    public var upstreamConnected = false
-    public var upstreamSinceUnixMs: Int64?
-    public var upstreamLastError: String?
-    public var lastAckUnixMs: Int64?
-    public var inflight = 0
-    public var reconnects = 0
+    /// The main upstream connection.
+    public var upstream = UpstreamLinkState()
+    /// The alarm-only connection; nil without `upstream.alarmConnection`.
+    public var alarmLink: UpstreamLinkState?
     public var messagesIn = 0
     public var readingsIn = 0
     public var decodeErrors = 0

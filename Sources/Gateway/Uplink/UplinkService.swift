@@ -23,12 +23,18 @@ final class UplinkService: Service {
     private let timers: PipelineTimers
     private let outbox: AlarmOutbox?
     private let acknowledgedRows: AcknowledgedRows
+    private let link: UplinkLink
+    /// Shared by the main and the alarm connection: which of them carries the alarm lane now.
+    private let route: AlarmRoute?
 
     init(
         settings: UpstreamSettings, gatewayID: String, site: String, store: QueueStore, signal: QueueSignal, status: StatusBoard,
-        logger: Logger, timers: PipelineTimers = .off, outbox: AlarmOutbox? = nil, drainTimeout: Duration = .seconds(3)
+        logger: Logger, timers: PipelineTimers = .off, outbox: AlarmOutbox? = nil, drainTimeout: Duration = .seconds(3),
+        link: UplinkLink = .main, route: AlarmRoute? = nil
     ) {
         self.outbox = outbox
+        self.link = link
+        self.route = route
         self.currentSettings = NIOLockedValueBox(settings)
         self.timers = timers
         self.store = store
@@ -40,6 +46,13 @@ final class UplinkService: Service {
         var topics: [Lane: String] = [:]
         for lane in Lane.allCases { topics[lane] = "\(settings.topicPrefix)/\(site)/\(gatewayID)/\(lane.rawValue)" }
         self.topicForLane = topics
+        showClientID(settings)
+    }
+
+    /// Also makes the alarm connection appear in the status before its first attempt.
+    private func showClientID(_ settings: UpstreamSettings) {
+        let clientID = link.clientID(settings)
+        status.update { [link] in $0[link: link].clientID = clientID }
     }
 
     func run() async {
@@ -47,6 +60,7 @@ final class UplinkService: Service {
             logger.warning("upstream \(settings.url) is PLAINTEXT (insecure: true): sealed batches are still end-to-end encrypted, but metadata and credentials travel in clear")
         }
         var backoff = ReconnectBackoff()
+        var refusalHold = Self.firstRefusalHold
         var lastError: String?
         // Not a child task: rows acknowledged before a cancellation must still be deleted.
         let deleting = Task { [acknowledgedRows] in await acknowledgedRows.run() }
@@ -57,23 +71,25 @@ final class UplinkService: Service {
                     try await cancelWhenGracefulShutdown { try await client.connect() }
                     backoff.reset()
                     lastError = nil
-                    await runSession(client)
+                    let refused = await runSession(client)
                     client.close()
                     // A connection that drops right after it opened (a broker refusing us, a
                     // flapping link) must not turn into a tight reconnect loop.
                     if !Task.isShuttingDownGracefully {
-                        let delay = backoff.nextDelay()
+                        let delay = refused ? refusalHold : backoff.nextDelay()
+                        if refused { logger.warning("\(link.name): trying again in \(delay)") }
+                        refusalHold = refused ? min(refusalHold * 2, Self.lastRefusalHold) : Self.firstRefusalHold
                         try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
                     }
                 } catch {
                     // A connect abandoned because the gateway is stopping is not a fault worth an error.
                     if Task.isShuttingDownGracefully { break }
                     let reason = "\(error)"
-                    if reason != lastError { logger.error("upstream \(settings.url): cannot connect: \(reason)") }
+                    if reason != lastError { logger.error("\(link.name) \(settings.url): cannot connect: \(reason)\(fallbackNote)") }
                     lastError = reason
-                    status.update {
-                        $0.upstreamConnected = false
-                        $0.upstreamLastError = reason
+                    status.update { [link] in
+                        $0[link: link].connected = false
+                        $0[link: link].lastError = reason
                     }
                     let delay = backoff.nextDelay()
                     try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
@@ -89,20 +105,37 @@ final class UplinkService: Service {
     /// Takes new upstream settings; a changed endpoint, identity or TLS file reconnects at once.
     func reload(_ settings: UpstreamSettings, reconnect: Bool) {
         currentSettings.withLockedValue { $0 = settings }
+        showClientID(settings)
         if reconnect { session.withLockedValue { _ = $0?.yield(.reconnect) } }
     }
+
+    /// Whether this connection sends the alarm lane now: the alarm connection always, the main one while the
+    /// alarm connection is down or not configured.
+    private var carriesAlarms: @Sendable () -> Bool {
+        guard link == .main, let route else { return { true } }
+        return { !route.alarmConnectionUp }
+    }
+
+    /// Said when the alarm connection cannot connect or drops, so no one reads it as alarms being held.
+    private var fallbackNote: String { link == .alarm ? "; alarms go over the main connection meanwhile" : "" }
 
     private func clientOptions() -> MQTTClientOptions {
         let settings = self.settings
         return MQTTClientOptions(
-            endpoint: settings.endpoint, clientID: settings.clientID, cleanStart: false,
+            endpoint: settings.endpoint, clientID: link.clientID(settings), cleanStart: false,
             sessionExpirySeconds: UInt32(clamping: settings.sessionExpiry.components.seconds),
             keepAliveSeconds: Int32(clamping: settings.keepAlive.components.seconds), tls: settings.tls,
             sendMaximum: settings.inflight, noDelay: true
         )
     }
 
-    private func runSession(_ client: MQTTClient) async {
+    /// How long the alarm connection rests after the broker refused an alarm on it, doubling while that repeats:
+    /// long enough that alarms do not keep taking a refused detour, short enough to notice a mended ACL.
+    private static let firstRefusalHold = Duration.seconds(30)
+    private static let lastRefusalHold = Duration.seconds(900)
+
+    /// Runs one connected session; true if it ended because the broker refused an alarm on the alarm connection.
+    private func runSession(_ client: MQTTClient) async -> Bool {
         let (inputs, continuation) = AsyncStream<UplinkInput>.makeStream()
         session.withLockedValue { $0 = continuation }
         // One wake-up waiting is enough: the pump it causes reads everything queued by then.
@@ -119,17 +152,17 @@ final class UplinkService: Service {
             session.withLockedValue { $0 = nil }
         }
         let now = WallClock.nowUnixMs()
-        status.update {
+        status.update { [link] in
             // A connection after an earlier one (since is set once the first one ends) is a reconnect.
-            if $0.upstreamSinceUnixMs != nil { $0.reconnects += 1 }
-            $0.upstreamConnected = true
-            $0.upstreamSinceUnixMs = now
-            $0.upstreamLastError = nil
+            if $0[link: link].sinceUnixMs != nil { $0[link: link].reconnects += 1 }
+            $0[link: link].connected = true
+            $0[link: link].sinceUnixMs = now
+            $0[link: link].lastError = nil
         }
-        logger.info("upstream connected: \(settings.url)")
+        logger.info("\(link.name) connected: \(settings.url)")
         if Task.isShuttingDownGracefully { continuation.yield(.shutdown) }
 
-        await withTaskGroup(of: Void.self) { group in
+        return await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await event in client.events { continuation.yield(.mqtt(event)) }
                 continuation.finish()
@@ -142,26 +175,36 @@ final class UplinkService: Service {
                     continuation.yield(.tick)
                 }
             }
-            let reason = await drive(client, inputs: inputs, wakePending: wakePending)
+            let (reason, refused) = await drive(client, inputs: inputs, wakePending: wakePending)
             group.cancelAll()
             continuation.finish()
             let when = WallClock.nowUnixMs()
-            status.update {
-                $0.upstreamConnected = false
-                $0.upstreamSinceUnixMs = when
-                $0.upstreamLastError = reason
-                $0.inflight = 0
+            status.update { [link] in
+                $0[link: link].connected = false
+                $0[link: link].sinceUnixMs = when
+                $0[link: link].lastError = reason
+                $0[link: link].inflight = 0
             }
-            if let reason { logger.warning("upstream session ended: \(reason)") }
+            if link == .alarm {
+                // The main connection takes the alarm lane back; wake it, as no commit may come soon.
+                route?.set(up: false)
+                signal.notify()
+            }
+            if let reason { logger.warning("\(link.name) session ended: \(reason)\(fallbackNote)") }
+            return refused
         }
     }
 
-    /// Runs one session until the connection drops or a graceful stop finishes draining.
-    private func drive(_ client: MQTTClient, inputs: AsyncStream<UplinkInput>, wakePending: NIOLockedValueBox<Bool>) async -> String? {
+    /// Runs one session until the connection drops or a graceful stop finishes draining: why it ended (nil for a
+    /// graceful stop), and whether it was the broker refusing an alarm on the alarm connection.
+    private func drive(
+        _ client: MQTTClient, inputs: AsyncStream<UplinkInput>, wakePending: NIOLockedValueBox<Bool>
+    ) async -> (reason: String?, refused: Bool) {
         let window = settings.inflight
         var session = UplinkSession(
             client: client, store: store, status: status, logger: logger, window: window, topicForLane: topicForLane,
-            ackTimeout: max(.seconds(30), settings.keepAlive * 2), timers: timers, outbox: outbox
+            ackTimeout: max(.seconds(30), settings.keepAlive * 2), timers: timers, outbox: outbox, link: link,
+            carriesAlarms: carriesAlarms
         )
         defer {
             acknowledgedRows.add(session.takeAcknowledged())
@@ -171,18 +214,22 @@ final class UplinkService: Service {
         await acknowledgedRows.waitUntilDeleted()
         var stopDeadline: ContinuousClock.Instant?
         session.pump()
+        // Only now, with the queued alarms sent: a main connection that saw the route up earlier could send its
+        // backlog first, and after an outage the alarms must lead.
+        if link == .alarm { route?.set(up: true) }
         for await input in inputs {
             switch input {
             case let .mqtt(.published(mid, reasonCode, reportedAt)):
                 timers.handoff.record(.now - reportedAt)
                 session.acknowledged(mid: mid, reasonCode: reasonCode)
             case let .mqtt(.disconnected(reason)):
-                return "disconnected: \(reason)"
+                return ("disconnected: \(reason)", false)
             case .mqtt:
                 continue
             case .queued:
                 wakePending.withLockedValue { $0 = false }  // before the pump below, so a commit during it wakes again
             case .tick:
+                session.settleClaims()
                 acknowledgedRows.add(session.takeAcknowledged())
                 session.checkAckTimeout()
             case .shutdown:
@@ -193,15 +240,15 @@ final class UplinkService: Service {
                 stopDeadline = .now + drainTimeout
             }
             if let deadline = stopDeadline {
-                if session.isIdle || ContinuousClock.now >= deadline { return nil }
+                if session.isIdle || ContinuousClock.now >= deadline { return (nil, false) }
                 continue
             }
             session.pump()
-            if let failure = session.failed { return failure }
+            if let failure = session.failed { return (failure, session.refusedOnAlarmConnection) }
             // Each delete is a writer transaction (not synced, but it holds the writer a commit may want), so they
             // are gathered over the 250 ms tick and handed over early only for a long list.
             if session.acknowledgedCount >= max(1, window * 4) { acknowledgedRows.add(session.takeAcknowledged()) }
         }
-        return "connection closed"
+        return ("connection closed", false)
     }
 }

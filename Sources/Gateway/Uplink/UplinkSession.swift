@@ -39,6 +39,10 @@ struct UplinkSession {
     let ackTimeout: Duration
     let timers: PipelineTimers
     let outbox: AlarmOutbox?
+    /// The connection this session runs on: its lanes and where its status goes.
+    let link: UplinkLink
+    /// Whether the alarm lane and the outbox are this session's now (see `AlarmRoute`).
+    let carriesAlarms: @Sendable () -> Bool
 
     private var inflight: [Int32: InFlight] = [:]
     private var inflightBulk = 0
@@ -53,12 +57,18 @@ struct UplinkSession {
     /// Set after the broker refused an alarm sent from memory: no send from the outbox before then.
     private var outboxResumesAt: ContinuousClock.Instant?
     private(set) var failed: String?
+    /// Set when the broker refused a batch on the alarm connection: the session ends there, and until the
+    /// connection is tried again the main one carries the alarms (its ACL may allow what this one's does not).
+    private(set) var refusedOnAlarmConnection = false
 
     init(
         client: MQTTClient, store: QueueStore, status: StatusBoard, logger: Logger, window: Int, topicForLane: [Lane: String],
-        ackTimeout: Duration, timers: PipelineTimers = .off, outbox: AlarmOutbox? = nil
+        ackTimeout: Duration, timers: PipelineTimers = .off, outbox: AlarmOutbox? = nil, link: UplinkLink = .main,
+        carriesAlarms: @escaping @Sendable () -> Bool = { true }
     ) {
         self.outbox = outbox
+        self.link = link
+        self.carriesAlarms = carriesAlarms
         self.client = client
         self.store = store
         self.status = status
@@ -81,8 +91,10 @@ struct UplinkSession {
     /// whole window; the backlog (vital and waveform batches, alarms queued before the session) only as much as
     /// `bulk` allows.
     mutating func pump(now: ContinuousClock.Instant = .now) {
-        while outboxResumesAt.map({ $0 <= now }) ?? true, inflight.count < window, failed == nil, let batch = outbox?.next(), sendUnstored(batch) {}
-        for lane in Lane.byPriority where failed == nil {
+        let alarms = link.lanes.contains(.alarm) && carriesAlarms()
+        while alarms, outboxResumesAt.map({ $0 <= now }) ?? true, inflight.count < window, failed == nil, let batch = outbox?.next(),
+            sendUnstored(batch) {}
+        for lane in Lane.byPriority where failed == nil && (lane == .alarm ? alarms : link.lanes.contains(lane)) {
             let free = window - inflight.count
             var room = lane == .alarm ? free : min(free, bulk.limit - inflightBulk)
             guard room > 0 else { continue }
@@ -98,7 +110,7 @@ struct UplinkSession {
             }
         }
         let count = inflight.count
-        status.update { $0.inflight = count }
+        status.update { [link] in $0[link: link].inflight = count }
     }
 
     /// Sends up to `room` of the lane's queued rows, span by span (see `LaneCursors`). The alarms queued before
@@ -186,6 +198,16 @@ struct UplinkSession {
         return false
     }
 
+    /// Alarm rows claimed while another connection had their batch in flight from memory, and which it has
+    /// delivered since: they go now, rather than wait for this session's end to be sent again.
+    mutating func settleClaims() {
+        guard let outbox, !rowsSentFromMemory.isEmpty else { return }
+        for (seq, rowID) in rowsSentFromMemory where outbox.takeDelivered(seq) {
+            rowsSentFromMemory[seq] = nil
+            acknowledged.append(rowID)
+        }
+    }
+
     /// At the end of a session: alarms sent from memory and not acknowledged are offered again.
     mutating func returnUnstored() {
         for entry in inflight.values { if let batch = entry.unstored { outbox?.returned(batch) } }
@@ -223,9 +245,9 @@ struct UplinkSession {
         }
         refusalDelay[lane] = nil
         let nowUnixMs = WallClock.nowUnixMs()
-        status.update {
+        status.update { [link] in
             $0.batchesAcked[lane, default: 0] += 1
-            $0.lastAckUnixMs = nowUnixMs
+            $0[link: link].lastAckUnixMs = nowUnixMs
         }
     }
 
@@ -246,6 +268,7 @@ struct UplinkSession {
 
     /// Rests the outbox after a refusal, on the alarm lane's back-off, instead of sending the batch again at once.
     private mutating func pauseOutbox(seq: UInt64, reason: String) {
+        if link == .alarm { return endAfterRefusal(seq: seq, reason: reason) }
         let delay = refusalDelay[.alarm] ?? .seconds(1)
         refusalDelay[.alarm] = min(delay * 2, .seconds(60))
         if delay == .seconds(1) {
@@ -256,6 +279,7 @@ struct UplinkSession {
 
     /// Keeps a batch queued and pauses its lane; logs once per episode, not per batch.
     private mutating func hold(_ id: Int64, lane: Lane, seq: UInt64, reason: String) {
+        if link == .alarm { return endAfterRefusal(seq: seq, reason: reason) }
         if var pause = paused[lane] {
             pause.rows.append(id)
             paused[lane] = pause
@@ -267,6 +291,12 @@ struct UplinkSession {
             logger.warning("upstream refused \(lane.rawValue) batch seq \(seq) (\(reason)); it stays queued and the lane retries with back-off")
         }
         paused[lane] = Pause(until: .now + delay, rows: [id])
+    }
+
+    /// The refused batch stays queued (or in the outbox) for the main connection, which the ending wakes.
+    private mutating func endAfterRefusal(seq: UInt64, reason: String) {
+        refusedOnAlarmConnection = true
+        failed = failed ?? "the broker refused alarm batch seq \(seq) (\(reason))"
     }
 
     /// Fails the session when a PUBACK is overdue: the link is dead even if TCP has not noticed.

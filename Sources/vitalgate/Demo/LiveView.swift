@@ -34,7 +34,7 @@ final class LiveView: Service {
         let queued = (try? runtime.store.stats().totalBatches) ?? -1
         let stats = receiver.statistics
         let acked = status.batchesAcked.values.reduce(0, +)
-        let link = status.upstreamConnected ? "up" : "DOWN"
+        let link = status.upstream.connected ? "up" : "DOWN"
         let columns: [(String, Int)] = [
             ("\(Int(elapsed.seconds))s", 5), ("\(simulator.messagesSent)", 10), ("\(status.messagesIn)", 9), ("\(status.eventsRaised)", 6),
             ("\(queued)", 16), ("\(acked) \(link)", 10), ("\(stats.accepted)", 16), ("\(stats.resourcesWritten)", 14), ("\(fileCount())", 5),

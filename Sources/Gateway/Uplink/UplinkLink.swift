@@ -1,0 +1,23 @@
+import GatewayModel
+
+/// Which upstream connection an `UplinkService` drives.
+///
+/// With `upstream.alarmConnection` (the default) alarms get a connection of their own, so an alarm raised
+/// while a backlog drains shares no TCP stream, libmosquitto thread or broker read with the backlog's
+/// batches (DESIGN.md promise 3). While that connection is down (refused by the platform, say) the main
+/// one carries the alarm lane again (`AlarmRoute`): an alarm never waits for the second connection.
+enum UplinkLink: String, Sendable {
+    case main
+    case alarm
+
+    /// The lanes this connection may send.
+    var lanes: Set<Lane> { self == .alarm ? [.alarm] : Set(Lane.allCases) }
+
+    /// The MQTT client id: the configured one, and `<clientID>-alarm` for the alarm connection.
+    func clientID(_ settings: UpstreamSettings) -> String {
+        self == .alarm ? settings.clientID + "-alarm" : settings.clientID
+    }
+
+    /// How log lines name the connection.
+    var name: String { self == .alarm ? "upstream alarm connection" : "upstream" }
+}
