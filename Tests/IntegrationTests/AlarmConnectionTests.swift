@@ -19,6 +19,11 @@ import Testing
         }
     }
 
+    /// Waits until the alarm connection carries the alarm lane, so the test's alarm does not race its first send.
+    func waitForAlarmConnection(_ lab: GatewayLab) async {
+        #expect(await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("upstream alarm connection connected") })
+    }
+
     /// The upstream broker's log lines for PUBLISHes it received from `client` on a topic ending in `/lane`.
     func publishes(_ lab: GatewayLab, from client: String, lane: String) -> Int {
         lab.upstream.logText().split(separator: "\n").count { $0.contains("Received PUBLISH from \(client) (") && $0.contains("/\(lane)',") }
@@ -29,6 +34,7 @@ import Testing
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()
+        await waitForAlarmConnection(lab)
         try await lab.publish(SenMLTraffic.heartRates(count: 40, devices: 1).messages + desaturation())
         #expect(await eventually(timeout: .seconds(20)) { alarmIssues(lab).count == 1 && lab.observations().count >= 48 })
 
@@ -61,6 +67,7 @@ import Testing
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()
+        await waitForAlarmConnection(lab)
         try await lab.publish(SenMLTraffic.heartRates(count: 40, devices: 1).messages + desaturation())
         #expect(await eventually(timeout: .seconds(20)) { alarmIssues(lab).count == 1 }, "the alarm arrives: \(lab.gatewayLogText().suffix(2000))")
         #expect(publishes(lab, from: "lab-gw", lane: "alarm") >= 1, "over the main connection")

@@ -6,17 +6,19 @@ import Store
 /// alarm reaches the platform even when it cannot be made durable.
 ///
 /// A batch sent from memory may also be committed. The uplink then meets its row in the queue and
-/// asks `claim` whether to send it: a row whose batch is in flight or delivered is not sent again (one
-/// sent twice anyway, after a restart say, is dropped by the receiver's sequence check).
+/// asks `claim` whether to send it: a row whose batch is in flight on the same connection, or delivered, is
+/// not sent again (one sent twice anyway, after a restart or by both connections around a switch-over of the
+/// alarm lane, is dropped by the receiver's sequence check).
 final class AlarmOutbox: Sendable {
     private struct State {
         var pending: [PendingBatch] = []
-        var inFlight: Set<UInt64> = []
+        /// Which connection sent each: only that one's PUBACK settles the batch's row.
+        var inFlight: [UInt64: UplinkLink] = [:]
         /// Delivered from memory; waits for the committer (store failed) or the uplink (row committed) to ask.
         var delivered: Set<UInt64> = []
 
         func knows(_ seq: UInt64) -> Bool {
-            inFlight.contains(seq) || delivered.contains(seq) || pending.contains { $0.seq == seq }
+            inFlight[seq] != nil || delivered.contains(seq) || pending.contains { $0.seq == seq }
         }
     }
 
@@ -24,7 +26,7 @@ final class AlarmOutbox: Sendable {
     enum Claim: Equatable {
         /// Not sent from memory (any more): send the row.
         case unsent
-        /// Sent from memory, no PUBACK yet: the row goes with that PUBACK.
+        /// Sent from memory on the asking connection, no PUBACK yet: the row goes with that PUBACK.
         case inFlight
         /// Sent from memory and acknowledged: delete the row without sending it.
         case delivered
@@ -44,12 +46,12 @@ final class AlarmOutbox: Sendable {
         }
     }
 
-    /// The next batch to publish, marked in flight.
-    func next() -> PendingBatch? {
+    /// The next batch to publish, marked in flight on `link`.
+    func next(for link: UplinkLink = .main) -> PendingBatch? {
         state.withLockedValue { state in
             guard !state.pending.isEmpty else { return nil }
             let batch = state.pending.removeFirst()
-            state.inFlight.insert(batch.seq)
+            state.inFlight[batch.seq] = link
             return batch
         }
     }
@@ -57,7 +59,7 @@ final class AlarmOutbox: Sendable {
     /// Acknowledged upstream; the row, if one was committed, is deleted when the uplink claims it.
     func delivered(_ seq: UInt64) {
         state.withLockedValue { state in
-            state.inFlight.remove(seq)
+            state.inFlight[seq] = nil
             if state.delivered.count >= Self.deliveredLimit { state.delivered.removeFirst() }
             state.delivered.insert(seq)
         }
@@ -68,14 +70,14 @@ final class AlarmOutbox: Sendable {
     /// it meets it, so the batch still goes once per session.
     func returned(_ batch: PendingBatch, refused: Bool = false) {
         state.withLockedValue { state in
-            guard state.inFlight.remove(batch.seq) != nil else { return }
+            guard state.inFlight.removeValue(forKey: batch.seq) != nil else { return }
             if refused { state.pending.append(batch) } else { state.pending.insert(batch, at: 0) }
         }
     }
 
     /// Done with a batch the uplink sent from memory and also met as a row: the row's fate is the uplink's now.
     func forget(_ seq: UInt64) {
-        _ = state.withLockedValue { $0.inFlight.remove(seq) }
+        _ = state.withLockedValue { $0.inFlight.removeValue(forKey: seq) }
     }
 
     /// Whether the uplink already delivered this batch; forgets it once asked, as the committer asks once.
@@ -88,11 +90,13 @@ final class AlarmOutbox: Sendable {
         state.withLockedValue { state in state.pending.removeAll { seqs.contains($0.seq) } }
     }
 
-    /// The uplink read this alarm's row from the queue: whether to send it.
-    func claim(_ seq: UInt64) -> Claim {
+    /// The uplink on `link` read this alarm's row from the queue: whether to send it. A batch in flight on the
+    /// other connection does not count: that connection may end without a PUBACK, or be refused and keep the
+    /// row to itself, so the row is sent here too.
+    func claim(_ seq: UInt64, by link: UplinkLink = .main) -> Claim {
         state.withLockedValue { state in
             if state.delivered.remove(seq) != nil { return .delivered }
-            if state.inFlight.contains(seq) { return .inFlight }
+            if let sender = state.inFlight[seq] { return sender == link ? .inFlight : .unsent }
             state.pending.removeAll { $0.seq == seq }
             return .unsent
         }

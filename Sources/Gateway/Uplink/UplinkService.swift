@@ -4,6 +4,7 @@ import GatewayModel
 import Logging
 import NIOConcurrencyHelpers
 import ServiceLifecycle
+import Synchronization
 import Store
 import Transport
 
@@ -20,6 +21,8 @@ final class UplinkService: Service {
     /// How long a graceful stop waits for outstanding PUBACKs.
     private let drainTimeout: Duration
     private let session = NIOLockedValueBox<AsyncStream<UplinkInput>.Continuation?>(nil)
+    /// Counts reloads, so a rest between connections can end early.
+    private let reloads = Atomic<Int>(0)
     private let timers: PipelineTimers
     private let outbox: AlarmOutbox?
     private let acknowledgedRows: AcknowledgedRows
@@ -79,7 +82,7 @@ final class UplinkService: Service {
                         let delay = refused ? refusalHold : backoff.nextDelay()
                         if refused { logger.warning("\(link.name): trying again in \(delay)") }
                         refusalHold = refused ? min(refusalHold * 2, Self.lastRefusalHold) : Self.firstRefusalHold
-                        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+                        await rest(delay)
                     }
                 } catch {
                     // A connect abandoned because the gateway is stopping is not a fault worth an error.
@@ -91,8 +94,7 @@ final class UplinkService: Service {
                         $0[link: link].connected = false
                         $0[link: link].lastError = reason
                     }
-                    let delay = backoff.nextDelay()
-                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+                    await rest(backoff.nextDelay())
                 }
             }
         } onGracefulShutdown: {
@@ -102,8 +104,19 @@ final class UplinkService: Service {
         await deleting.value
     }
 
+    /// Sleeps `delay` between connections, less if a reload comes meanwhile (a mended ACL or certificate deserves
+    /// a prompt try, not the rest of a 15-minute refusal hold) or the gateway stops.
+    private func rest(_ delay: Duration) async {
+        let generation = reloads.load(ordering: .acquiring)
+        let end = ContinuousClock.now + delay
+        while ContinuousClock.now < end, reloads.load(ordering: .acquiring) == generation, !Task.isShuttingDownGracefully, !Task.isCancelled {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: min(.seconds(1), end - .now)) }
+        }
+    }
+
     /// Takes new upstream settings; a changed endpoint, identity or TLS file reconnects at once.
     func reload(_ settings: UpstreamSettings, reconnect: Bool) {
+        reloads.add(1, ordering: .releasing)
         currentSettings.withLockedValue { $0 = settings }
         showClientID(settings)
         if reconnect { session.withLockedValue { _ = $0?.yield(.reconnect) } }
@@ -134,6 +147,11 @@ final class UplinkService: Service {
     private static let firstRefusalHold = Duration.seconds(30)
     private static let lastRefusalHold = Duration.seconds(900)
 
+    /// How late an alarm's PUBACK may be on the alarm connection before it is given up for dead and the main
+    /// connection sends the alarm: an idle connection's path can die silently (a NAT dropping it, say), and the
+    /// keep-alive would notice only after one and a half keep-alive periods.
+    private static let alarmAckTimeout = Duration.seconds(5)
+
     /// Runs one connected session; true if it ended because the broker refused an alarm on the alarm connection.
     private func runSession(_ client: MQTTClient) async -> Bool {
         let (inputs, continuation) = AsyncStream<UplinkInput>.makeStream()
@@ -159,7 +177,7 @@ final class UplinkService: Service {
             $0[link: link].sinceUnixMs = now
             $0[link: link].lastError = nil
         }
-        logger.info("\(link.name) connected: \(settings.url)")
+        if link == .main { logger.info("upstream connected: \(settings.url)") }
         if Task.isShuttingDownGracefully { continuation.yield(.shutdown) }
 
         return await withTaskGroup(of: Void.self) { group in
@@ -203,7 +221,7 @@ final class UplinkService: Service {
         let window = settings.inflight
         var session = UplinkSession(
             client: client, store: store, status: status, logger: logger, window: window, topicForLane: topicForLane,
-            ackTimeout: max(.seconds(30), settings.keepAlive * 2), timers: timers, outbox: outbox, link: link,
+            ackTimeout: link == .alarm ? Self.alarmAckTimeout : max(.seconds(30), settings.keepAlive * 2), timers: timers, outbox: outbox, link: link,
             carriesAlarms: carriesAlarms
         )
         defer {
@@ -216,7 +234,10 @@ final class UplinkService: Service {
         session.pump()
         // Only now, with the queued alarms sent: a main connection that saw the route up earlier could send its
         // backlog first, and after an outage the alarms must lead.
-        if link == .alarm { route?.set(up: true) }
+        if link == .alarm {
+            route?.set(up: true)
+            logger.info("upstream alarm connection connected: \(settings.url); it carries the alarm lane now")
+        }
         for await input in inputs {
             switch input {
             case let .mqtt(.published(mid, reasonCode, reportedAt)):
@@ -229,7 +250,6 @@ final class UplinkService: Service {
             case .queued:
                 wakePending.withLockedValue { $0 = false }  // before the pump below, so a commit during it wakes again
             case .tick:
-                session.settleClaims()
                 acknowledgedRows.add(session.takeAcknowledged())
                 session.checkAckTimeout()
             case .shutdown:

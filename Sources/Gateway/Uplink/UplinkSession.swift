@@ -92,7 +92,7 @@ struct UplinkSession {
     /// `bulk` allows.
     mutating func pump(now: ContinuousClock.Instant = .now) {
         let alarms = link.lanes.contains(.alarm) && carriesAlarms()
-        while alarms, outboxResumesAt.map({ $0 <= now }) ?? true, inflight.count < window, failed == nil, let batch = outbox?.next(),
+        while alarms, outboxResumesAt.map({ $0 <= now }) ?? true, inflight.count < window, failed == nil, let batch = outbox?.next(for: link),
             sendUnstored(batch) {}
         for lane in Lane.byPriority where failed == nil && (lane == .alarm ? alarms : link.lanes.contains(lane)) {
             let free = window - inflight.count
@@ -187,7 +187,7 @@ struct UplinkSession {
 
     /// Whether an alarm row still needs sending: not if its batch went from memory (see `AlarmOutbox`).
     private mutating func claim(_ row: QueuedBatch) -> Bool {
-        switch outbox?.claim(row.seq) ?? .unsent {
+        switch outbox?.claim(row.seq, by: link) ?? .unsent {
         case .unsent:
             return true
         case .inFlight:
@@ -196,16 +196,6 @@ struct UplinkSession {
             acknowledged.append(row.id)
         }
         return false
-    }
-
-    /// Alarm rows claimed while another connection had their batch in flight from memory, and which it has
-    /// delivered since: they go now, rather than wait for this session's end to be sent again.
-    mutating func settleClaims() {
-        guard let outbox, !rowsSentFromMemory.isEmpty else { return }
-        for (seq, rowID) in rowsSentFromMemory where outbox.takeDelivered(seq) {
-            rowsSentFromMemory[seq] = nil
-            acknowledged.append(rowID)
-        }
     }
 
     /// At the end of a session: alarms sent from memory and not acknowledged are offered again.
