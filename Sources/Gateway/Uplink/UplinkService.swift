@@ -82,7 +82,7 @@ final class UplinkService: Service {
                         let delay = refused ? refusalHold : backoff.nextDelay()
                         if refused { logger.warning("\(link.name): trying again in \(delay)") }
                         refusalHold = refused ? min(refusalHold * 2, Self.lastRefusalHold) : Self.firstRefusalHold
-                        await rest(delay)
+                        await rest(delay, untilMainConnects: !refused)
                     }
                 } catch {
                     // A connect abandoned because the gateway is stopping is not a fault worth an error.
@@ -94,7 +94,7 @@ final class UplinkService: Service {
                         $0[link: link].connected = false
                         $0[link: link].lastError = reason
                     }
-                    await rest(backoff.nextDelay())
+                    await rest(backoff.nextDelay(), untilMainConnects: true)
                 }
             }
         } onGracefulShutdown: {
@@ -105,12 +105,16 @@ final class UplinkService: Service {
     }
 
     /// Sleeps `delay` between connections, less if a reload comes meanwhile (a mended ACL or certificate deserves
-    /// a prompt try, not the rest of a 15-minute refusal hold) or the gateway stops.
-    private func rest(_ delay: Duration) async {
-        let generation = reloads.load(ordering: .acquiring)
+    /// a prompt try, not the rest of a 15-minute refusal hold) or the gateway stops; for the alarm connection, also
+    /// less if `untilMainConnects` and the main connection connects meanwhile.
+    private func rest(_ delay: Duration, untilMainConnects: Bool) async {
+        let watched = link == .alarm && untilMainConnects ? route : nil
+        let generation = (reloads.load(ordering: .acquiring), watched?.mainConnections)
         let end = ContinuousClock.now + delay
-        while ContinuousClock.now < end, reloads.load(ordering: .acquiring) == generation, !Task.isShuttingDownGracefully, !Task.isCancelled {
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: min(.seconds(1), end - .now)) }
+        while ContinuousClock.now < end, !Task.isShuttingDownGracefully, !Task.isCancelled,
+            reloads.load(ordering: .acquiring) == generation.0, watched?.mainConnections == generation.1
+        {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: min(.milliseconds(250), end - .now)) }
         }
     }
 
@@ -177,7 +181,10 @@ final class UplinkService: Service {
             $0[link: link].sinceUnixMs = now
             $0[link: link].lastError = nil
         }
-        if link == .main { logger.info("upstream connected: \(settings.url)") }
+        if link == .main {
+            logger.info("upstream connected: \(settings.url)")
+            route?.mainConnected()
+        }
         if Task.isShuttingDownGracefully { continuation.yield(.shutdown) }
 
         return await withTaskGroup(of: Void.self) { group in
