@@ -43,12 +43,12 @@ struct StatusScreen {
         let ack = up.lastAckUnixMs.map { "last PUBACK \(Self.age(now - Double($0) / 1000)) ago" } ?? "no PUBACK yet"
         var line = "upstream  \(up.url)  \(state)\(since) · \(ack) · in flight \(up.inflight) · reconnects \(up.reconnects)"
         if !up.connected, let error = up.lastError { line += "\n          " + palette.red(error) }
-        if let alarm = up.alarmConnection { line += "\n" + alarmConnection(alarm, mainConnected: up.connected) }
+        if let alarm = document.alarmConnection { line += "\n" + alarmConnection(alarm, mainConnected: up.connected) }
         return line
     }
 
     /// The alarm-only connection: down, alarms still go, over the main connection, which the line says.
-    func alarmConnection(_ alarm: StatusDocument.AlarmConnection, mainConnected: Bool) -> String {
+    func alarmConnection(_ alarm: StatusDocument.Upstream, mainConnected: Bool) -> String {
         let since = alarm.sinceUnixMs.map { " for \(Self.age(now - Double($0) / 1000))" } ?? ""
         guard alarm.connected else {
             let route = mainConnected ? "alarms go over the main connection" : "alarms wait in the queue for either connection"

@@ -4,23 +4,10 @@ import Store
 
 /// The status JSON of DESIGN.md (`GET /v1/status`, `vitalgate status --json`).
 public struct StatusDocument: Codable, Sendable {
-    /// The upstream connection.
+    /// An upstream connection: the main one, or the one that carries the alarm lane alone.
     public struct Upstream: Codable, Sendable {
         public var url: String
         public var clientId: String?
-        public var connected: Bool
-        public var sinceUnixMs: Int64?
-        public var lastAckUnixMs: Int64?
-        public var inflight: Int
-        public var reconnects: Int
-        public var lastError: String?
-        /// The alarm-only connection to the same broker; absent without `upstream.alarmConnection`.
-        public var alarmConnection: AlarmConnection?
-    }
-
-    /// The connection that carries the alarm lane alone; while it is down, the main one carries alarms.
-    public struct AlarmConnection: Codable, Sendable {
-        public var clientId: String
         public var connected: Bool
         public var sinceUnixMs: Int64?
         public var lastAckUnixMs: Int64?
@@ -81,22 +68,17 @@ public struct StatusDocument: Codable, Sendable {
     public var gatewayId: String
     public var uptimeSeconds: Double
     public var upstream: Upstream
+    /// The alarm-only connection to the same broker (while it is down, the main one carries alarms); absent
+    /// without `upstream.alarmConnection`.
+    public var alarmConnection: Upstream?
     public var queue: Queue
     public var devices: [Device]
     public var alarms: [Alarm]
 
-    private static func upstream(_ snapshot: GatewaySnapshot) -> Upstream {
-        let main = snapshot.upstream
-        let alarm = snapshot.alarmLink.map {
-            AlarmConnection(
-                clientId: $0.clientID, connected: $0.connected, sinceUnixMs: $0.sinceUnixMs, lastAckUnixMs: $0.lastAckUnixMs, inflight: $0.inflight,
-                reconnects: $0.reconnects, lastError: $0.lastError
-            )
-        }
-        return Upstream(
-            url: snapshot.upstreamURL, clientId: main.clientID.isEmpty ? nil : main.clientID, connected: main.connected,
-            sinceUnixMs: main.sinceUnixMs, lastAckUnixMs: main.lastAckUnixMs, inflight: main.inflight, reconnects: main.reconnects,
-            lastError: main.lastError, alarmConnection: alarm
+    private static func upstream(_ link: UpstreamLinkState, url: String) -> Upstream {
+        Upstream(
+            url: url, clientId: link.clientID.isEmpty ? nil : link.clientID, connected: link.connected, sinceUnixMs: link.sinceUnixMs,
+            lastAckUnixMs: link.lastAckUnixMs, inflight: link.inflight, reconnects: link.reconnects, lastError: link.lastError
         )
     }
 
@@ -130,7 +112,8 @@ public struct StatusDocument: Codable, Sendable {
         }
         return StatusDocument(
             version: version, gatewayId: snapshot.gatewayID, uptimeSeconds: Double(now - snapshot.startedUnixMs) / 1000,
-            upstream: upstream(snapshot),
+            upstream: upstream(snapshot.upstream, url: snapshot.upstreamURL),
+            alarmConnection: snapshot.alarmLink.map { upstream($0, url: snapshot.upstreamURL) },
             queue: Queue(
                 batches: stats?.totalBatches ?? 0, bytes: stats?.totalBytes ?? 0, maxBytes: maxBytes,
                 oldestAgeSeconds: stats?.oldestCreatedUnixMs.map { Double(now - $0) / 1000 }, lanes: lanes, dropped: dropped,
