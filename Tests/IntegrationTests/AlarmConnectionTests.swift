@@ -30,7 +30,9 @@ import Testing
     }
 
     @Test func alarmsTravelOnTheirOwnConnectionAndTheStatusShowsIt() async throws {
-        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamSettings = ["alarmConnection: true"]
+        let lab = try GatewayLab(options)
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()
@@ -63,7 +65,7 @@ import Testing
         try "topic read vitalgate/v1/#\npattern write vitalgate/v1/lab-site/%c/#\n".write(toFile: acl, atomically: true, encoding: .utf8)
         var options = GatewayLab.Options(devices: 1)
         options.upstreamConfig = "acl_file \(acl)\n"
-        options.upstreamSettings = ["clientId: lab-gw"]
+        options.upstreamSettings = ["clientId: lab-gw", "alarmConnection: true"]
         let lab = try GatewayLab(options)
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
@@ -84,10 +86,8 @@ import Testing
         #expect(screen.output.contains("alarms go over the main connection"), "\(screen.output)")
     }
 
-    @Test func withoutTheAlarmConnectionAlarmsShareTheMainOne() async throws {
-        var options = GatewayLab.Options(devices: 1)
-        options.upstreamSettings = ["alarmConnection: false"]
-        let lab = try GatewayLab(options)
+    @Test func byDefaultAlarmsShareTheMainConnection() async throws {
+        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()

@@ -94,7 +94,9 @@ import Testing
     }
 
     @Test func aCertificateRotatedInPlaceIsPickedUpWithoutARestart() async throws {
-        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamSettings = ["alarmConnection: true"]
+        let lab = try GatewayLab(options)
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()
