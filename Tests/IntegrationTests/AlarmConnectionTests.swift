@@ -19,9 +19,13 @@ import Testing
         }
     }
 
-    /// Waits until the alarm connection carries the alarm lane, so the test's alarm does not race its first send.
-    func waitForAlarmConnection(_ lab: GatewayLab) async {
+    /// Starts the receiver and the gateway, waits until the alarm connection carries the alarm lane (so the test's
+    /// alarm does not race its first send), then publishes 40 heart rates and the desaturation.
+    func startAndDesaturate(_ lab: GatewayLab) async throws {
+        try await lab.startReceiver()
+        try await lab.startGatewayAndWait()
         #expect(await eventually(timeout: .seconds(20)) { lab.gatewayLogText().contains("upstream alarm connection connected") })
+        try await lab.publish(SenMLTraffic.heartRates(count: 40, devices: 1).messages + desaturation())
     }
 
     /// The upstream broker's log lines for PUBLISHes it received from `client` on a topic ending in `/lane`.
@@ -34,10 +38,7 @@ import Testing
         options.upstreamSettings = ["alarmConnection: true"]
         let lab = try GatewayLab(options)
         defer { lab.stopAll(); lab.dir.remove() }
-        try await lab.startReceiver()
-        try await lab.startGatewayAndWait()
-        await waitForAlarmConnection(lab)
-        try await lab.publish(SenMLTraffic.heartRates(count: 40, devices: 1).messages + desaturation())
+        try await startAndDesaturate(lab)
         #expect(await eventually(timeout: .seconds(20)) { alarmIssues(lab).count == 1 && lab.observations().count >= 48 })
 
         let main = "vitalgate-lab-gw-up", alarm = "vitalgate-lab-gw-up-alarm"
@@ -68,10 +69,7 @@ import Testing
         options.upstreamSettings = ["clientId: lab-gw", "alarmConnection: true"]
         let lab = try GatewayLab(options)
         defer { lab.stopAll(); lab.dir.remove() }
-        try await lab.startReceiver()
-        try await lab.startGatewayAndWait()
-        await waitForAlarmConnection(lab)
-        try await lab.publish(SenMLTraffic.heartRates(count: 40, devices: 1).messages + desaturation())
+        try await startAndDesaturate(lab)
         #expect(await eventually(timeout: .seconds(20)) { alarmIssues(lab).count == 1 }, "the alarm arrives: \(lab.gatewayLogText().suffix(2000))")
         #expect(publishes(lab, from: "lab-gw", lane: "alarm") >= 1, "over the main connection")
         #expect(await eventually(timeout: .seconds(20)) { lab.observations().count >= 48 })
