@@ -39,25 +39,30 @@ struct StatusScreen {
     func upstream() -> String {
         let up = document.upstream
         let state = up.connected ? palette.green("connected") : palette.red("DISCONNECTED")
-        let since = up.sinceUnixMs.map { " for \(Self.age(now - Double($0) / 1000))" } ?? ""
-        let ack = up.lastAckUnixMs.map { "last PUBACK \(Self.age(now - Double($0) / 1000)) ago" } ?? "no PUBACK yet"
-        var line = "upstream  \(up.url)  \(state)\(since) · \(ack) · in flight \(up.inflight) · reconnects \(up.reconnects)"
+        var line = "upstream  \(up.url)  \(state)\(since(up)) · \(lastAck(up)) · in flight \(up.inflight) · reconnects \(up.reconnects)"
         if !up.connected, let error = up.lastError { line += "\n          " + palette.red(error) }
         if let alarm = document.alarmConnection { line += "\n" + alarmConnection(alarm, mainConnected: up.connected) }
         return line
     }
 
+    /// " for 5.8s": how long a connection has been up (or down, once one has ended).
+    private func since(_ connection: StatusDocument.Upstream) -> String {
+        connection.sinceUnixMs.map { " for \(Self.age(now - Double($0) / 1000))" } ?? ""
+    }
+
+    private func lastAck(_ connection: StatusDocument.Upstream) -> String {
+        connection.lastAckUnixMs.map { "last PUBACK \(Self.age(now - Double($0) / 1000)) ago" } ?? "no PUBACK yet"
+    }
+
     /// The alarm-only connection: down, alarms still go, over the main connection, which the line says.
     func alarmConnection(_ alarm: StatusDocument.Upstream, mainConnected: Bool) -> String {
-        let since = alarm.sinceUnixMs.map { " for \(Self.age(now - Double($0) / 1000))" } ?? ""
         guard alarm.connected else {
             let route = mainConnected ? "alarms go over the main connection" : "alarms wait in the queue for either connection"
-            var line = "alarms    " + palette.yellow("separate connection down") + "\(since) · \(route)"
+            var line = "alarms    " + palette.yellow("separate connection down") + "\(since(alarm)) · \(route)"
             if let error = alarm.lastError { line += "\n          " + palette.yellow(error) }
             return line
         }
-        let ack = alarm.lastAckUnixMs.map { "last PUBACK \(Self.age(now - Double($0) / 1000)) ago" } ?? "no PUBACK yet"
-        return "alarms    separate connection \(palette.green("connected"))\(since) · \(ack) · in flight \(alarm.inflight) · reconnects \(alarm.reconnects)"
+        return "alarms    separate connection \(palette.green("connected"))\(since(alarm)) · \(lastAck(alarm)) · in flight \(alarm.inflight) · reconnects \(alarm.reconnects)"
     }
 
     func queue() -> String {

@@ -10,8 +10,8 @@ enum UplinkLink: String, Sendable {
     case main
     case alarm
 
-    /// The lanes this connection may send.
-    var lanes: Set<Lane> { self == .alarm ? [.alarm] : Set(Lane.allCases) }
+    /// Whether this connection may send `lane`: the alarm connection only alarms.
+    func sends(_ lane: Lane) -> Bool { self == .main || lane == .alarm }
 
     /// The MQTT client id: the configured one, and `<clientID>-alarm` for the alarm connection.
     func clientID(_ settings: UpstreamSettings) -> String {

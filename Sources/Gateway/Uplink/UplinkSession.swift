@@ -91,10 +91,10 @@ struct UplinkSession {
     /// whole window; the backlog (vital and waveform batches, alarms queued before the session) only as much as
     /// `bulk` allows.
     mutating func pump(now: ContinuousClock.Instant = .now) {
-        let alarms = link.lanes.contains(.alarm) && carriesAlarms()
+        let alarms = carriesAlarms()
         while alarms, outboxResumesAt.map({ $0 <= now }) ?? true, inflight.count < window, failed == nil, let batch = outbox?.next(for: link),
             sendUnstored(batch) {}
-        for lane in Lane.byPriority where failed == nil && (lane == .alarm ? alarms : link.lanes.contains(lane)) {
+        for lane in Lane.byPriority where failed == nil && (lane == .alarm ? alarms : link.sends(lane)) {
             let free = window - inflight.count
             var room = lane == .alarm ? free : min(free, bulk.limit - inflightBulk)
             guard room > 0 else { continue }
