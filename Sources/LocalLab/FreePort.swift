@@ -1,10 +1,23 @@
 import Foundation
+import Synchronization
 
 /// Free TCP ports on 127.0.0.1, found by letting the kernel pick one.
 public enum FreePort {
-    /// A port that was free a moment ago. Another process can still take it before ours binds; callers that
-    /// start servers retry on "address in use".
+    /// Every port handed out in this process. Tests run in parallel in one process, and a broker stopped for
+    /// an outage frees its port: the kernel may offer it to another test, whose broker then answers in its place.
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// A port that was free a moment ago and never handed out before in this process. Another process can
+    /// still take it before ours binds; callers that start servers retry on "address in use".
     public static func next() -> Int {
+        for _ in 0..<64 {
+            let port = kernelPick()
+            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        preconditionFailure("the kernel offered only ports already handed out")
+    }
+
+    private static func kernelPick() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         precondition(fd >= 0, "socket() failed: \(String(cString: strerror(errno)))")
         defer { close(fd) }

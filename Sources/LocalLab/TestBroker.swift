@@ -120,12 +120,18 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
     }
 
     private func launch() throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(10))
+        // Another listener on our port would pass the accept check below while our mosquitto exits on
+        // "address in use"; a restart then waits for the port rather than report a broker that is not ours.
+        while FreePort.isAccepting(port, host: host) {
+            if clock.now >= deadline { throw SupportError("\(host):\(port) is held by another process") }
+            usleep(20_000)
+        }
         let (executable, arguments) = namespace.map { ("/usr/sbin/ip", ["netns", "exec", $0, Self.executable, "-c", configPath]) }
             ?? (Self.executable, ["-c", configPath])
         let process = try ChildProcess.spawn(
             executable, arguments, stdoutPath: "\(dir)/mosquitto.stdout", stderrPath: "\(dir)/mosquitto.stderr")
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(10))
         while !FreePort.isAccepting(port, host: host) {
             if !process.isRunning || clock.now >= deadline {
                 process.terminate(grace: .seconds(2))
