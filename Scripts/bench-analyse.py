@@ -4,7 +4,7 @@ import os, sys
 
 from broker_log import published_bytes
 from fhir_output import ms, probe_alarms, resources
-from gateway_metrics import STAGES, latency_quantile, parse, publish_quantile, stage_costs
+from gateway_metrics import STAGES, close_quantile, latency_quantile, parse, publish_quantile, stage_costs
 
 run_dir, rate, offered, sent, cpu_before, cpu_after, ticks, rss_kib, probes = sys.argv[1:10]
 sent = int(sent)
@@ -67,4 +67,6 @@ print("\t".join(str(x) for x in [
 ] + gateway_figures(metrics, len(latencies))
   + (box_cpu(span) if latencies else ["nan"] * 5)
   # Appended last so the fields before keep their places: the alarms' time up to their publish.
-  + [round(publish_quantile(metrics, "alarm", q), 1) for q in (0.5, 0.99)]))
+  + [round(publish_quantile(metrics, "alarm", q), 1) for q in (0.5, 0.99)]
+  # And its part up to the alarm batch closing in the pipeline (the wait to be analysed).
+  + [round(close_quantile(metrics, "alarm", q), 1) for q in (0.5, 0.99)]))

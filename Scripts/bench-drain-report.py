@@ -4,7 +4,7 @@ BENCHMARKS.md's drain section."""
 import json, os, re, sys
 
 from fhir_output import probe_alarms, resources
-from gateway_metrics import delta, histogram_quantile, latency_count, latency_quantile, parse, publish_quantile
+from gateway_metrics import close_quantile, delta, histogram_quantile, latency_count, latency_quantile, parse, publish_quantile
 
 work, rate, sent, down, up, reconnected, drained, backlog, backlog_bytes, rss_kib, machine, outage_arg, alarms_sent, probe_ms = sys.argv[1:15]
 down, up, reconnected, drained, alarms_sent = float(down), float(up), float(reconnected), float(drained), float(alarms_sent)
@@ -46,7 +46,8 @@ def figures(values):
 during = delta(parse(os.path.join(work, "metrics-drained.txt")), parse(os.path.join(work, "metrics-reconnected.txt")))
 gateway_side = (f"{latency_count(during, 'alarm'):,.0f} batches: {latency_quantile(during, 'alarm', 0.5):,.1f} / "
                 f"{latency_quantile(during, 'alarm', 0.99):,.1f} ms, of which up to the publish "
-                f"{publish_quantile(during, 'alarm', 0.5):,.1f} / {publish_quantile(during, 'alarm', 0.99):,.1f} ms")
+                f"{publish_quantile(during, 'alarm', 0.5):,.1f} / {publish_quantile(during, 'alarm', 0.99):,.1f} ms, "
+                f"up to the analysis {close_quantile(during, 'alarm', 0.5):,.1f} / {close_quantile(during, 'alarm', 0.99):,.1f} ms")
 
 # What the alarm path's own stages did over the whole drain, from the reconnection: a slow commit (the
 # writer busy with deletes or a checkpoint) or a late PUBACK (bulk batches ahead at the broker).

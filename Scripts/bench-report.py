@@ -25,17 +25,19 @@ table = "\n".join(lines)
 # The gateway's own metrics, scraped at the end of each run (fields 16 on, see bench-analyse.py).
 inside = ["| target msg/s | decode µs / message | analyse µs / input | tick µs | seal µs / batch "
           "| commit µs / transaction | publish µs / batch | all stages µs / reading | alarm arrival→PUBACK p50 / p99 (ms) "
-          "| of which arrival→publish p50 / p99 (ms) | vital arrival→PUBACK p50 / p99 (ms) |",
-          "|---|---|---|---|---|---|---|---|---|---|---|"]
+          "| of which arrival→publish p50 / p99 (ms) | of which arrival→analysed p50 / p99 (ms) "
+          "| vital arrival→PUBACK p50 / p99 (ms) |",
+          "|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for rate in sorted(rows):
     runs_ = rows[rate]
     if len(runs_[0]) < 27:
         continue
     med = lambda i: statistics.median(r[i] for r in runs_)
     to_publish = f"{med(32):.1f} / {med(33):.1f}" if len(runs_[0]) >= 34 else "–"
+    to_close = f"{med(34):.1f} / {med(35):.1f}" if len(runs_[0]) >= 36 else "–"
     inside.append(
         f"| {rate:,} | {med(16):.1f} | {med(17):.1f} | {med(18):.0f} | {med(19):,.0f} | {med(20):,.0f} | {med(21):,.0f} "
-        f"| {med(22):.2f} | {med(23):.1f} / {med(24):.1f} | {to_publish} | {med(25):.0f} / {med(26):.0f} |")
+        f"| {med(22):.2f} | {med(23):.1f} / {med(24):.1f} | {to_publish} | {to_close} | {med(25):.0f} / {med(26):.0f} |")
 inside_table = "\n".join(inside)
 
 # Every process on the box (fields 27 on, see bench-analyse.py), in cores: where the 2 cores went.
@@ -81,7 +83,8 @@ reading entering the gateway to its batch's PUBACK (`vitalgate_reading_latency_s
 oldest reading of each batch, quantiles interpolated in the histogram's buckets as Prometheus'
 `histogram_quantile` does), and for alarms its part up to the publish (analysis, sealing and the
 hand-over to the uplink; `vitalgate_reading_publish_latency_seconds`), the rest being the broker's
-PUBACK and its hand-over back. The vital lane closes its batch on the last 25 ms tick before
+PUBACK and its hand-over back, and of that its part up to the alarm batch closing in the pipeline (the
+receive buffer, decoding, the inbox and the analysis; `vitalgate_reading_close_latency_seconds`). The vital lane closes its batch on the last 25 ms tick before
 `maxLatency`, and earlier by what delivery lately took (`vitalgate_batch_delivery_allowance_seconds`).
 
 {inside_table}

@@ -74,6 +74,11 @@ def publish_quantile(samples, lane, q):
     return histogram_quantile(samples, "vitalgate_reading_publish_latency_seconds", ("lane", lane), q)
 
 
+def close_quantile(samples, lane, q):
+    """histogram_quantile over vitalgate_reading_close_latency_seconds{lane}, in ms: the part before the batch closed."""
+    return histogram_quantile(samples, "vitalgate_reading_close_latency_seconds", ("lane", lane), q)
+
+
 def latency_count(samples, lane, below=math.inf):
     if math.isinf(below):
         return samples.get(("vitalgate_reading_latency_seconds_count", frozenset({("lane", lane)})), 0.0)

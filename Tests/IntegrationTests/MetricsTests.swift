@@ -57,18 +57,21 @@ import Testing
         #expect(latencySum >= pubackSum, "a batch's oldest reading arrived before the batch was published")
         // The part before the broker, for the same batches: as many, and less by their PUBACKs. A scrape taken while a
         // batch is acknowledged between the two families would not match, so this waits for one that does.
-        var parts = (count: 0.0, toPublish: 0.0, total: 0.0, puback: 0.0)
+        var parts = (count: 0.0, toClose: 0.0, toPublish: 0.0, total: 0.0, puback: 0.0)
         let matched = await eventually(timeout: .seconds(10)) {
             let now = (try? lab.scrapeMetrics().text) ?? ""
             let sum = { (name: String) in lanes.compactMap { value("\(name){lane=\"\($0)\"}", in: now) }.reduce(0, +) }
             let count = sum("vitalgate_reading_latency_seconds_count")
-            parts = (count, sum("vitalgate_reading_publish_latency_seconds_sum"), sum("vitalgate_reading_latency_seconds_sum"),
-                     value("vitalgate_upstream_puback_latency_seconds_sum", in: now) ?? 0)
+            parts = (count, sum("vitalgate_reading_close_latency_seconds_sum"), sum("vitalgate_reading_publish_latency_seconds_sum"),
+                     sum("vitalgate_reading_latency_seconds_sum"), value("vitalgate_upstream_puback_latency_seconds_sum", in: now) ?? 0)
             return count > 0 && count == sum("vitalgate_reading_publish_latency_seconds_count")
+                && count == sum("vitalgate_reading_close_latency_seconds_count")
                 && count == value("vitalgate_upstream_puback_latency_seconds_count", in: now)
         }
         #expect(matched)
         #expect(parts.toPublish > 0 && parts.toPublish < parts.total, "\(parts)")
+        // Vital batches stay open for most of their 300 ms window; sealing and the hand-over to the uplink follow.
+        #expect(parts.toClose > 0 && parts.toClose < parts.toPublish, "closing comes before the publish: \(parts)")
         #expect(abs(parts.total - parts.toPublish - parts.puback) < 0.001 * parts.count, "publish + PUBACK = the whole: \(parts)")
         // Each PUBACK (none is refused here) is handed from libmosquitto's thread to the uplink, in less time than it took.
         let handoffs = stage("handoff")

@@ -42,6 +42,7 @@ public final class GatewayMetrics: Sendable {
         for lane in Lane.allCases {
             timers.readingLatency[lane] = timer(MetricCatalog.readingLatency, [("lane", lane.rawValue)])
             timers.readingToPublish[lane] = timer(MetricCatalog.readingPublishLatency, [("lane", lane.rawValue)])
+            timers.readingToClose[lane] = timer(MetricCatalog.readingCloseLatency, [("lane", lane.rawValue)])
         }
         timers.arrivals = BatchArrivals()
         timers.delivery = delivery

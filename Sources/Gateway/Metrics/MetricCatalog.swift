@@ -30,6 +30,7 @@ enum MetricCatalog {
     static let pubackLatency = "vitalgate_upstream_puback_latency_seconds"
     static let readingLatency = "vitalgate_reading_latency_seconds"
     static let readingPublishLatency = "vitalgate_reading_publish_latency_seconds"
+    static let readingCloseLatency = "vitalgate_reading_close_latency_seconds"
     static let deliveryAllowance = "vitalgate_batch_delivery_allowance_seconds"
     static let stageDuration = "vitalgate_stage_duration_seconds"
     static let alarmsRaised = "vitalgate_alarms_raised_total"
@@ -67,6 +68,8 @@ enum MetricCatalog {
         readingLatency: "Time from the oldest reading of a batch entering the gateway to the batch's PUBACK, per lane.",
         readingPublishLatency:
             "Time from the oldest reading of an acknowledged batch entering the gateway to the batch's publish, per lane: the part of the reading latency before the broker.",
+        readingCloseLatency:
+            "Time from the oldest reading of an acknowledged batch entering the gateway to the batch closing in the pipeline, per lane: the part of the publish latency spent reaching the analysis (receive buffer, decode, inbox) and, for vitals and waveforms, waiting for the batch to fill.",
         deliveryAllowance:
             "How much before the last pipeline tick ahead of maxLatency a lane's batches close, per lane: the largest recent time from a batch closing to its PUBACK (batches that took the whole window left out), at most a quarter of maxLatency.",
         stageDuration:
@@ -82,7 +85,7 @@ enum MetricCatalog {
     static func buckets(for label: String) -> [Duration] {
         switch label {
         case stageDuration: stageBuckets
-        case readingLatency, readingPublishLatency: readingBuckets
+        case readingLatency, readingPublishLatency, readingCloseLatency: readingBuckets
         default: pubackBuckets
         }
     }

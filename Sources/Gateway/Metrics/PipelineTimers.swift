@@ -27,6 +27,9 @@ struct PipelineTimers: Sendable {
     /// Per acknowledged batch and lane: from its oldest reading entering the gateway to its publish, the part of
     /// `readingLatency` before the broker.
     var readingToPublish: [Lane: StageTimer] = [:]
+    /// Per acknowledged batch and lane: from its oldest reading entering the gateway to the batch closing, the part of
+    /// `readingToPublish` before the sealing and the uplink; for an alarm, the wait to be analysed.
+    var readingToClose: [Lane: StageTimer] = [:]
     /// Where the sealer leaves each batch's times for the uplink to find at the PUBACK.
     var arrivals: BatchArrivals?
     /// Not a timer but fed like one: learns at each PUBACK (given `arrivals`) how long batches took once closed, which
@@ -35,12 +38,13 @@ struct PipelineTimers: Sendable {
 
     static let off = PipelineTimers()
 
-    /// A good PUBACK for batch `seq`, published at `sentAt`: records how long its oldest reading took end to end and
-    /// up to the publish, and teaches `delivery` how long the batch took once closed.
+    /// A good PUBACK for batch `seq`, published at `sentAt`: records how long its oldest reading took end to end, up
+    /// to the publish and up to its batch closing, and teaches `delivery` how long the batch took once closed.
     func acknowledged(seq: UInt64, lane: Lane, sentAt: ContinuousClock.Instant, at now: ContinuousClock.Instant = .now) {
         guard let entry = arrivals?.take(seq: seq) else { return }
         readingLatency[lane]?.record(now - entry.oldestArrival)
         readingToPublish[lane]?.record(sentAt - entry.oldestArrival)
+        readingToClose[lane]?.record(entry.closedAt - entry.oldestArrival)
         delivery?.record(lane, now - entry.closedAt)
     }
 }
