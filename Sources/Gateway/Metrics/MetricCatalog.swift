@@ -73,7 +73,7 @@ enum MetricCatalog {
         deliveryAllowance:
             "How much before the last pipeline tick ahead of maxLatency a lane's batches close, per lane: the largest recent time from a batch closing to its PUBACK (batches that took the whole window left out), at most a quarter of maxLatency.",
         stageDuration:
-            "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
+            "Time spent per item in a stage: decode per device message, queued per device message (from entering the gateway to the analysis taking it), analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
         alarmsRaised: "Alarm conditions raised, by priority.",
         alarmsSuppressed: "Alarm conditions vetoed by a cross-check (asystole with pulses).",
         alarmsActive: "Alarm conditions active now, by priority.",
