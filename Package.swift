@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "SignalAnalysisTests", dependencies: ["SignalAnalysis", "SignalCore", "WFDB", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "WFDBTests", dependencies: ["WFDB", "LocalLab"], swiftSettings: strict),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "GatewayModel"], swiftSettings: strict),
-        .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection"], swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["GatewayModel", "DeviceCodecs", "Detection", "LocalLab"], swiftSettings: strict),
         .testTarget(
             name: "WireTests",
             dependencies: ["Wire", "GatewayModel", "WFDB", "LocalLab", .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftProtobuf", package: "swift-protobuf")],

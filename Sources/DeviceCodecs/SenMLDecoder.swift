@@ -8,30 +8,18 @@ public enum SenMLDecoder {
     /// One decoder for every message: making one per message costs more than decoding a small pack.
     private static let decoder = JSONDecoder()
 
-    private struct Record: Decodable {
-        var bn: String?
-        var bt: Double?
-        var bu: String?
-        var bv: Double?
-        var bver: Int?
-        var n: String?
-        var u: String?
-        var v: Double?
-        var vs: String?
-        var vb: Bool?
-        var vd: String?
-        var s: Double?
-        var t: Double?
-    }
-
     /// Returns the numeric records of `payload`; string, boolean and data values are skipped.
     public static func decode(_ payload: Data, nowUnixMs: Int64) throws(DecodeError) -> [DecodedValue] {
-        let records: [Record]
-        do {
-            records = try decoder.decode([Record].self, from: payload)
-        } catch {
-            throw DecodeError("not a SenML JSON pack: \(describe(error))")
-        }
+        if let records = SenMLScanner.records(in: payload) { return try values(of: records, nowUnixMs: nowUnixMs) }
+        return try decodeWithFoundation(payload, nowUnixMs: nowUnixMs)
+    }
+
+    /// `decode` with Foundation's `JSONDecoder` alone, never the scanner: the reference the scanner must match.
+    public static func decodeWithFoundation(_ payload: Data, nowUnixMs: Int64) throws(DecodeError) -> [DecodedValue] {
+        try values(of: foundationRecords(payload), nowUnixMs: nowUnixMs)
+    }
+
+    private static func values(of records: [SenMLRecord], nowUnixMs: Int64) throws(DecodeError) -> [DecodedValue] {
         var baseName = ""
         var baseTime = 0.0
         var baseUnit: String?
@@ -62,6 +50,15 @@ public enum SenMLDecoder {
             values.append(DecodedValue(name: name, timeUnixMs: unixMs, value: baseValue + v, unit: record.u ?? baseUnit, status: status))
         }
         return values
+    }
+
+    /// The records as Foundation's `JSONDecoder` reads them: packs outside the scanner's subset, and every malformed one.
+    static func foundationRecords(_ payload: Data) throws(DecodeError) -> [SenMLRecord] {
+        do {
+            return try decoder.decode([SenMLRecord].self, from: payload)
+        } catch {
+            throw DecodeError("not a SenML JSON pack: \(describe(error))")
+        }
     }
 
     static func describe(_ error: any Error) -> String {
