@@ -25,7 +25,7 @@ table = "\n".join(lines)
 # The gateway's own metrics, scraped at the end of each run (fields 16 on, see bench-analyse.py).
 inside = ["| target msg/s | decode µs / message | analyse µs / input | tick µs | seal µs / batch "
           "| commit µs / transaction | publish µs / batch | all stages µs / reading | alarm arrival→PUBACK p50 / p99 (ms) "
-          "| of which arrival→publish p50 / p99 (ms) | of which arrival→analysed p50 / p99 (ms) "
+          "| of which arrival→publish p50 / p99 (ms) | of which arrival→analysis p50 / p99 (ms) "
           "| vital arrival→PUBACK p50 / p99 (ms) |",
           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for rate in sorted(rows):
@@ -84,7 +84,7 @@ oldest reading of each batch, quantiles interpolated in the histogram's buckets 
 `histogram_quantile` does), and for alarms its part up to the publish (analysis, sealing and the
 hand-over to the uplink; `vitalgate_reading_publish_latency_seconds`), the rest being the broker's
 PUBACK and its hand-over back, and of that its part up to the alarm batch closing in the pipeline (the
-receive buffer, decoding, the inbox and the analysis; `vitalgate_reading_close_latency_seconds`). The vital lane closes its batch on the last 25 ms tick before
+receive buffer, decoding and the inbox, up to the analysis taking it; `vitalgate_reading_close_latency_seconds`). The vital lane closes its batch on the last 25 ms tick before
 `maxLatency`, and earlier by what delivery lately took (`vitalgate_batch_delivery_allowance_seconds`).
 
 {inside_table}

@@ -53,7 +53,7 @@ public enum SenMLDecoder {
     }
 
     /// The records as Foundation's `JSONDecoder` reads them: packs outside the scanner's subset, and every malformed one.
-    static func foundationRecords(_ payload: Data) throws(DecodeError) -> [SenMLRecord] {
+    @_spi(Testing) public static func foundationRecords(_ payload: Data) throws(DecodeError) -> [SenMLRecord] {
         do {
             return try decoder.decode([SenMLRecord].self, from: payload)
         } catch {

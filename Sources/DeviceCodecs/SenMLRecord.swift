@@ -1,5 +1,5 @@
 /// One SenML record's fields as a pack carries them (RFC 8428 §4), before base fields are applied.
-struct SenMLRecord: Decodable, Equatable {
+@_spi(Testing) public struct SenMLRecord: Decodable, Equatable, Sendable {
     var bn: String?
     var bt: Double?
     var bu: String?

@@ -7,13 +7,13 @@ import Foundation
 /// without escapes, numbers as RFC 8259 writes them, booleans and null. For anything else it returns nil and the
 /// caller decodes with `JSONDecoder`, which then reads the pack or explains what is wrong with it. So the scanner
 /// never refuses a pack, and what it reads is exactly what `JSONDecoder` would (the tests and the SenML fuzz
-/// target compare the two).
-struct SenMLScanner {
+/// target compare the two, through the `Testing` SPI).
+@_spi(Testing) public struct SenMLScanner {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
 
     /// The pack's records, or nil when it is not in the subset.
-    static func records(in payload: Data) -> [SenMLRecord]? {
+    @_spi(Testing) public static func records(in payload: Data) -> [SenMLRecord]? {
         payload.withUnsafeBytes { bytes in
             var scanner = SenMLScanner(bytes: bytes)
             return scanner.pack()
@@ -45,7 +45,7 @@ struct SenMLScanner {
         var seen: UInt16 = 0
         if take(UInt8(ascii: "}")) { return record }
         repeat {
-            guard let name = plainString(), let key = SenMLKey(name), seen & key.bit == 0, take(UInt8(ascii: ":")) else { return nil }
+            guard let name = plainString(), let key = Key(name), seen & key.bit == 0, take(UInt8(ascii: ":")) else { return nil }
             seen |= key.bit
             guard read(key, into: &record) else { return nil }
         } while take(UInt8(ascii: ","))
@@ -53,7 +53,7 @@ struct SenMLScanner {
     }
 
     /// One field's value; `null` leaves it absent, as `decodeIfPresent` does.
-    private mutating func read(_ key: SenMLKey, into record: inout SenMLRecord) -> Bool {
+    private mutating func read(_ key: Key, into record: inout SenMLRecord) -> Bool {
         if literal("null") { return true }
         switch key {
         case .bn: return string(&record.bn)
@@ -138,11 +138,11 @@ struct SenMLScanner {
 
     private mutating func literal(_ word: StaticString) -> Bool {
         skipWhitespace()
-        let count = word.utf8CodeUnitCount
-        guard bytes.count - index >= count else { return false }
-        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
-        index += count
-        return true
+        let matches = word.withUTF8Buffer { text in
+            bytes.count - index >= text.count && text.indices.allSatisfy { bytes[index + $0] == text[$0] }
+        }
+        if matches { index += word.utf8CodeUnitCount }
+        return matches
     }
 
     /// Skips whitespace, then takes `byte` if it is next.
@@ -165,30 +165,30 @@ struct SenMLScanner {
             }
         }
     }
-}
 
-/// The keys a SenML record may have; any other key sends the pack to `JSONDecoder`.
-private enum SenMLKey: UInt8 {
-    case bn, bt, bu, bv, bver, n, u, v, vs, vb, vd, s, t
+    /// The keys a SenML record may have; any other key sends the pack to `JSONDecoder`.
+    private enum Key: UInt8 {
+        case bn, bt, bu, bv, bver, n, u, v, vs, vb, vd, s, t
 
-    var bit: UInt16 { 1 << rawValue }
+        var bit: UInt16 { 1 << rawValue }
 
-    init?(_ name: String) {
-        switch name {
-        case "bn": self = .bn
-        case "bt": self = .bt
-        case "bu": self = .bu
-        case "bv": self = .bv
-        case "bver": self = .bver
-        case "n": self = .n
-        case "u": self = .u
-        case "v": self = .v
-        case "vs": self = .vs
-        case "vb": self = .vb
-        case "vd": self = .vd
-        case "s": self = .s
-        case "t": self = .t
-        default: return nil
+        init?(_ name: String) {
+            switch name {
+            case "bn": self = .bn
+            case "bt": self = .bt
+            case "bu": self = .bu
+            case "bv": self = .bv
+            case "bver": self = .bver
+            case "n": self = .n
+            case "u": self = .u
+            case "v": self = .v
+            case "vs": self = .vs
+            case "vb": self = .vb
+            case "vd": self = .vd
+            case "s": self = .s
+            case "t": self = .t
+            default: return nil
+            }
         }
     }
 }

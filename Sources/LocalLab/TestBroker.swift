@@ -81,7 +81,7 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
             try config(port: chosen, host: host, dir: dir, tls: tls, extra: extraConfig)
                 .write(toFile: broker.configPath, atomically: true, encoding: .utf8)
             do {
-                try broker.launch()
+                try broker.launch(portWait: port == nil ? .zero : .seconds(10))
                 return broker
             } catch {
                 lastError = error
@@ -119,20 +119,20 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
         (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }
 
-    private func launch() throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(10))
-        // Another listener on our port would pass the accept check below while our mosquitto exits on
-        // "address in use"; a restart then waits for the port rather than report a broker that is not ours.
-        while FreePort.isAccepting(port, host: host) {
-            if clock.now >= deadline { throw SupportError("\(host):\(port) is held by another process") }
-            usleep(20_000)
-        }
+    /// Starts mosquitto on `port`, first waiting up to `portWait` for another holder to let the port go (a restart
+    /// after an outage); a fresh start waits for nothing and picks another port instead.
+    private func launch(portWait: Duration = .seconds(10)) throws {
+        try waitUntilPortIsFree(within: portWait)
+        let logStart = logSize()
         let (executable, arguments) = namespace.map { ("/usr/sbin/ip", ["netns", "exec", $0, Self.executable, "-c", configPath]) }
             ?? (Self.executable, ["-c", configPath])
         let process = try ChildProcess.spawn(
             executable, arguments, stdoutPath: "\(dir)/mosquitto.stdout", stderrPath: "\(dir)/mosquitto.stderr")
-        while !FreePort.isAccepting(port, host: host) {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(10))
+        // Accepting alone could be another process's listener (ours then exits on "address in use"): ours is up once
+        // it logged opening the port, the port accepts, and it still runs.
+        while !(logText(from: logStart).contains("listen socket on port \(port).") && FreePort.isAccepting(port, host: host) && process.isRunning) {
             if !process.isRunning || clock.now >= deadline {
                 process.terminate(grace: .seconds(2))
                 let stderr = (try? String(contentsOfFile: "\(dir)/mosquitto.stderr", encoding: .utf8)) ?? ""
@@ -142,6 +142,27 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
             usleep(20_000)
         }
         lock.withLock { child = process }
+    }
+
+    private func waitUntilPortIsFree(within wait: Duration) throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: wait)
+        while FreePort.isAccepting(port, host: host) {
+            if clock.now >= deadline { throw SupportError("\(host):\(port) is held by another process") }
+            usleep(20_000)
+        }
+    }
+
+    private func logSize() -> UInt64 {
+        ((try? FileManager.default.attributesOfItem(atPath: logPath))?[.size] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    /// The log from byte `offset` on: what this launch wrote, without rereading a long test's log.
+    private func logText(from offset: UInt64) -> String {
+        guard let handle = FileHandle(forReadingAtPath: logPath) else { return "" }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.readToEnd() else { return "" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     private static func config(port: Int, host: String, dir: String, tls: TLS?, extra: String) -> String {

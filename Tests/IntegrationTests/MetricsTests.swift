@@ -44,7 +44,7 @@ import Testing
         let stage = { (name: String) in value("vitalgate_stage_duration_seconds_count{stage=\"\(name)\"}", in: text) ?? 0 }
         #expect(stage("decode") >= 68, "one decode per device message")
         #expect(stage("analyse") >= 68)
-        #expect(stage("queued") >= 68, "each device message's wait before the analysis")
+        #expect((value("vitalgate_pipeline_input_wait_seconds_count", in: text) ?? 0) >= 68, "each device message's wait before the analysis")
         for name in ["tick", "seal", "publish"] { #expect(stage(name) >= 2, "\(name) per batch") }
         #expect(stage("commit") >= 1, "one per transaction, which takes every batch sealed meanwhile")
         let lanes = ["alarm", "vital", "wave"]

@@ -32,7 +32,7 @@ public final class GatewayMetrics: Sendable {
         }
         var timers = PipelineTimers()
         timers.decode = timer(MetricCatalog.stageDuration, [("stage", "decode")])
-        timers.queued = timer(MetricCatalog.stageDuration, [("stage", "queued")])
+        timers.inputWait = timer(MetricCatalog.inputWait)
         timers.analyse = timer(MetricCatalog.stageDuration, [("stage", "analyse")])
         timers.tick = timer(MetricCatalog.stageDuration, [("stage", "tick")])
         timers.seal = timer(MetricCatalog.stageDuration, [("stage", "seal")])

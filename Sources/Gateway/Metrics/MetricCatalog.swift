@@ -23,6 +23,7 @@ enum MetricCatalog {
     static let sealedUncommitted = "vitalgate_pipeline_sealed_uncommitted_batches"
     static let inboxInputs = "vitalgate_pipeline_inbox_inputs"
     static let inboxWaits = "vitalgate_pipeline_inbox_waits_total"
+    static let inputWait = "vitalgate_pipeline_input_wait_seconds"
     static let upstreamConnected = "vitalgate_upstream_connected"
     static let upstreamAlarmConnected = "vitalgate_upstream_alarm_connected"
     static let upstreamReconnects = "vitalgate_upstream_reconnects_total"
@@ -60,6 +61,8 @@ enum MetricCatalog {
         sealedUncommitted: "Closed batches in memory waiting for their commit, sealed or being sealed (bounded in bytes; kept for retry while the store fails).",
         inboxInputs: "Device messages handed to the pipeline and not yet analysed (bounded; beyond it the sensor broker keeps them).",
         inboxWaits: "Times a source found the pipeline inbox full and waited: the gateway was the bottleneck.",
+        inputWait:
+            "Time from a device message entering the gateway to the analysis taking it: the receive buffer, decoding and the inbox. An alarm in the message waits as long.",
         upstreamConnected: "1 while connected to the upstream broker, else 0.",
         upstreamAlarmConnected: "1 while the alarm-only upstream connection is up, else 0 (alarms then go over the main connection).",
         upstreamReconnects: "Reconnections to the upstream broker.",
@@ -73,7 +76,7 @@ enum MetricCatalog {
         deliveryAllowance:
             "How much before the last pipeline tick ahead of maxLatency a lane's batches close, per lane: the largest recent time from a batch closing to its PUBACK (batches that took the whole window left out), at most a quarter of maxLatency.",
         stageDuration:
-            "Time spent per item in a stage: decode per device message, queued per device message (from entering the gateway to the analysis taking it), analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
+            "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
         alarmsRaised: "Alarm conditions raised, by priority.",
         alarmsSuppressed: "Alarm conditions vetoed by a cross-check (asystole with pulses).",
         alarmsActive: "Alarm conditions active now, by priority.",
@@ -85,7 +88,7 @@ enum MetricCatalog {
     static func buckets(for label: String) -> [Duration] {
         switch label {
         case stageDuration: stageBuckets
-        case readingLatency, readingPublishLatency, readingCloseLatency: readingBuckets
+        case readingLatency, readingPublishLatency, readingCloseLatency, inputWait: readingBuckets
         default: pubackBuckets
         }
     }

@@ -7,7 +7,7 @@ struct PipelineTimers: Sendable {
     /// Per device message or frame chunk: parse and map to channels.
     var decode = StageTimer.off
     /// Per device message: from entering the gateway to the analysis taking it (the receive buffer, decoding, the inbox).
-    var queued = StageTimer.off
+    var inputWait = StageTimer.off
     /// Per pipeline input: detectors, rhythm and NEWS2.
     var analyse = StageTimer.off
     /// Per pipeline tick: missing-data alarms and due snippets (batches due are sealed under `seal`).

@@ -105,7 +105,7 @@ final class PipelineService: Service {
         let now = ContinuousClock.now
         switch item {
         case let .readings(device, lane, measurements, waveforms, conditions, arrived):
-            timers.queued.record(now - arrived)
+            timers.inputWait.record(now - arrived)
             let found = timers.analyse.measure {
                 state.analyzer.analyse(device: device.id, measurements: measurements, waveforms: waveforms, conditions: conditions)
             }
