@@ -120,7 +120,7 @@ public final class TestBroker: @unchecked Sendable {  // `child` is guarded by `
     }
 
     /// Starts mosquitto on `port`, first waiting up to `portWait` for another holder to let the port go (a restart
-    /// after an outage); a fresh start waits for nothing and picks another port instead.
+    /// after an outage); a fresh start on a port FreePort picked waits for nothing and picks another one instead.
     private func launch(portWait: Duration = .seconds(10)) throws {
         try waitUntilPortIsFree(within: portWait)
         let logStart = logSize()
