@@ -30,7 +30,8 @@ public struct LimitRule: Sendable, Hashable {
         }
     }
 
-    func violates(_ value: Double) -> Bool {
+    /// Whether `value` is on the alarm side of the limit (before any condition delay).
+    public func violates(_ value: Double) -> Bool {
         switch bound {
         case let .above(limit): value > limit
         case let .below(limit): value < limit

@@ -22,6 +22,23 @@ import Testing
         #expect(measurements[1].value == 71 && measurements[1].timeUnixMs == 1_764_000_000_000 && measurements[1].device == "bed7")
     }
 
+    @Test func aValueBeyondAnAlarmLimitASensorProblemOrAnActiveConditionMakesTheMessageUrgent() throws {
+        let decoder = DeviceDecoder(device: device, profile: try profile("senml-vitals"))
+        func urgent(_ pack: String) throws -> Bool { try decoder.decodeAndMap(Data(pack.utf8), topic: "sensors/bed7", nowUnixMs: 0).0.mayAlarm }
+        #expect(try urgent(#"[{"bt":1764000000,"n":"spo2","u":"%","v":84}]"#), "below 90 %")
+        #expect(try urgent(#"[{"bt":1764000000,"n":"hr","v":70},{"n":"hr","v":130}]"#), "above 120 /min, before the rule's 5 s delay")
+        #expect(try urgent(#"[{"bt":1764000000,"n":"temp","u":"Cel","v":39.5}]"#))
+        #expect(try !urgent(#"[{"bt":1764000000,"n":"spo2","u":"%","v":96},{"n":"hr","v":71},{"n":"temp","u":"Cel","v":37}]"#))
+        #expect(try !urgent(#"[{"bt":1764000000,"n":"dia","v":20},{"n":"battery","v":1}]"#), "no limit on the channel, or no channel")
+        #expect(try !urgent(#"[{"bt":1764000000,"n":"spo2","u":"%","v":90}]"#), "on the limit is not beyond it")
+
+        let flagged = DecodedValue(name: "spo2", timeUnixMs: 0, value: 97, status: .sensorProblem)
+        #expect(decoder.mapper.map(DecodedBatch(values: [flagged])).mayAlarm)
+        let off = DeviceCondition(code: "sensor-off", active: true, timeUnixMs: 0)
+        #expect(decoder.mapper.map(DecodedBatch(conditions: [off])).mayAlarm)
+        #expect(!decoder.mapper.map(DecodedBatch(conditions: [DeviceCondition(code: "sensor-off", active: false, timeUnixMs: 0)])).mayAlarm)
+    }
+
     @Test func jsonDocumentsMapByPathWithScaleAndOffset() throws {
         let decoder = DeviceDecoder(device: device, profile: try profile("json-vitals"))
         let payload = #"{"ts":1764000000123,"vitals":{"hr":72,"spo2":null},"nibp":{"sys":121},"temperature":{"fahrenheit":98.6}}"#

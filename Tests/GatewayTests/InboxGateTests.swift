@@ -42,4 +42,25 @@ import Testing
         await gate.enter()  // would hang if close did not open the gate for good
         #expect(gate.outstanding == 3)
     }
+
+    @Test func urgentInputsHavePlacesOfTheirOwnAndGetFreedPlacesFirst() async throws {
+        let gate = InboxGate(capacity: 2, reserve: 1)
+        await gate.enter()
+        await gate.enter()
+        let normal = Task { await gate.enter() }
+        try await Task.sleep(for: .milliseconds(50))
+        await gate.enter(urgent: true)  // would hang without the reserve
+        #expect(gate.outstanding == 3)
+        let urgent = Task { await gate.enter(urgent: true) }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(gate.outstanding == 3, "the reserve is used up: both wait")
+        gate.leave()
+        await urgent.value
+        #expect(gate.outstanding == 3, "the freed place went to the urgent waiter, though the other waited longer")
+        gate.leave()
+        gate.leave()
+        await normal.value
+        #expect(gate.outstanding == 2, "a normal input waits until the count is back under the capacity")
+        #expect(gate.waits == 2)
+    }
 }

@@ -83,7 +83,11 @@ import Testing
         let allowance = value("vitalgate_batch_delivery_allowance_seconds{lane=\"vital\"}", in: text) ?? -1
         #expect(allowance > 0 && allowance <= 0.075, "vital delivery allowance \(allowance) s")
         #expect(value("vitalgate_batch_delivery_allowance_seconds{lane=\"alarm\"}", in: text) == 0, "alarms close at once")
-        for name in ["vitalgate_pipeline_inbox_inputs", "vitalgate_pipeline_sealed_uncommitted_batches", "vitalgate_pipeline_inbox_waits_total", "vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
+        // The eight SpO2 readings below 90 % may raise an alarm, so they went ahead of any queued load; no heart rate did.
+        #expect(await eventually(timeout: .seconds(10)) {
+            value("vitalgate_pipeline_urgent_inputs_total", in: (try? lab.scrapeMetrics().text) ?? "") == 8
+        }, "urgent inputs: \(value("vitalgate_pipeline_urgent_inputs_total", in: (try? lab.scrapeMetrics().text) ?? "") ?? -1)")
+        for name in ["vitalgate_pipeline_inbox_inputs", "vitalgate_pipeline_sealed_uncommitted_batches", "vitalgate_pipeline_inbox_waits_total", "vitalgate_pipeline_urgent_inputs_total", "vitalgate_queue_bytes", "vitalgate_queue_oldest_age_seconds", "vitalgate_queue_limit_bytes", "vitalgate_upstream_reconnects_total"] {
             #expect(text.contains("# TYPE \(name) "), "\(name) is exported")
         }
 

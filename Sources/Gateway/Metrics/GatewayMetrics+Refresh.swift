@@ -12,6 +12,7 @@ extension GatewayMetrics {
         gauge(MetricCatalog.sealedUncommitted, Double(snapshot.sealedUncommitted))
         gauge(MetricCatalog.inboxInputs, Double(snapshot.inboxInputs))
         count(MetricCatalog.inboxWaits, total: Int64(snapshot.inboxWaits))
+        count(MetricCatalog.urgentInputs, total: Int64(snapshot.urgentInputs))
         gauge(MetricCatalog.degraded, snapshot.degraded == nil ? 0 : 1)
         gauge(MetricCatalog.startTime, Double(snapshot.startedUnixMs) / 1000)
         gauge(MetricCatalog.queueLimit, Double(maxBytes))

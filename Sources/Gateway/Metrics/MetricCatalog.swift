@@ -23,6 +23,7 @@ enum MetricCatalog {
     static let sealedUncommitted = "vitalgate_pipeline_sealed_uncommitted_batches"
     static let inboxInputs = "vitalgate_pipeline_inbox_inputs"
     static let inboxWaits = "vitalgate_pipeline_inbox_waits_total"
+    static let urgentInputs = "vitalgate_pipeline_urgent_inputs_total"
     static let inputWait = "vitalgate_pipeline_input_wait_seconds"
     static let upstreamConnected = "vitalgate_upstream_connected"
     static let upstreamAlarmConnected = "vitalgate_upstream_alarm_connected"
@@ -61,6 +62,7 @@ enum MetricCatalog {
         sealedUncommitted: "Closed batches in memory waiting for their commit, sealed or being sealed (bounded in bytes; kept for retry while the store fails).",
         inboxInputs: "Device messages handed to the pipeline and not yet analysed (bounded; beyond it the sensor broker keeps them).",
         inboxWaits: "Times a source found the pipeline inbox full and waited: the gateway was the bottleneck.",
+        urgentInputs: "Device messages that may raise an alarm (a value beyond a limit, a sensor problem) and went ahead of the queued ones.",
         inputWait:
             "Time from a device message entering the gateway to the analysis taking it: the receive buffer, decoding and the inbox. An alarm in the message waits as long.",
         upstreamConnected: "1 while connected to the upstream broker, else 0.",

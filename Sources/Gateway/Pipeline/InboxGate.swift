@@ -1,26 +1,49 @@
 import NIOConcurrencyHelpers
 
 /// Counts inputs between the sources and the pipeline and makes a source wait while `capacity` are outstanding.
+///
+/// Urgent inputs (they may raise an alarm) have `reserve` places beyond `capacity`, so at saturation an alarm
+/// reading does not wait for the analysis of the load ahead of it to free a place.
 final class InboxGate: Sendable {
+    private struct Waiter {
+        let continuation: CheckedContinuation<Void, Never>
+        let urgent: Bool
+    }
+
     private struct State {
         var outstanding = 0
         var waits = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [Waiter] = []
         var closed = false
 
-        mutating func admitOne(capacity: Int) -> Bool {
-            guard closed || outstanding < capacity else { return false }
+        func admits(urgent: Bool, capacity: Int, reserve: Int) -> Bool {
+            closed || outstanding < capacity + (urgent ? reserve : 0)
+        }
+
+        mutating func admitOne(urgent: Bool, capacity: Int, reserve: Int) -> Bool {
+            guard admits(urgent: urgent, capacity: capacity, reserve: reserve) else { return false }
             outstanding += 1
             return true
+        }
+
+        /// The waiter a freed place goes to: the first urgent one, else the first, if the bounds let it in.
+        mutating func nextWaiter(capacity: Int, reserve: Int) -> CheckedContinuation<Void, Never>? {
+            guard let index = waiters.firstIndex(where: \.urgent) ?? waiters.indices.first,
+                admits(urgent: waiters[index].urgent, capacity: capacity, reserve: reserve)
+            else { return nil }
+            outstanding += 1
+            return waiters.remove(at: index).continuation
         }
     }
 
     let capacity: Int
+    let reserve: Int
     private let state = NIOLockedValueBox(State())
 
-    init(capacity: Int) {
+    init(capacity: Int, reserve: Int? = nil) {
         precondition(capacity > 0, "an inbox needs room for at least one input")
         self.capacity = capacity
+        self.reserve = reserve ?? max(1, capacity / 4)
     }
 
     /// Inputs handed over and not yet handled.
@@ -29,40 +52,37 @@ final class InboxGate: Sendable {
     var waits: Int { state.withLockedValue { $0.waits } }
 
     /// Takes a place, waiting for one if all are taken. The uncontended path takes one lock and no suspension.
-    func enter() async {
-        if state.withLockedValue({ $0.admitOne(capacity: capacity) }) { return }
+    func enter(urgent: Bool = false) async {
+        if state.withLockedValue({ $0.admitOne(urgent: urgent, capacity: capacity, reserve: reserve) }) { return }
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
             let admitted = state.withLockedValue { state -> Bool in
-                if state.admitOne(capacity: capacity) { return true }
+                if state.admitOne(urgent: urgent, capacity: capacity, reserve: reserve) { return true }
                 state.waits += 1
-                state.waiters.append(waiter)
+                state.waiters.append(Waiter(continuation: waiter, urgent: urgent))
                 return false
             }
             if admitted { waiter.resume() }
         }
     }
 
-    /// The pipeline handled one input (call once per input that entered): its place goes straight to the
-    /// longest waiter, if any.
+    /// The pipeline handled one input (call once per input that entered): its place goes to a waiter, if any.
     func leave() {
         let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
-            guard !state.waiters.isEmpty else {
-                state.outstanding -= 1
-                return nil
-            }
-            return state.waiters.removeFirst()
+            state.outstanding -= 1
+            return state.nextWaiter(capacity: capacity, reserve: reserve)
         }
         next?.resume()
     }
 
     /// The pipeline stopped: nobody waits any more, now or later.
     func close() {
-        let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+        let waiters = state.withLockedValue { state -> [Waiter] in
             state.closed = true
             state.outstanding += state.waiters.count
             defer { state.waiters = [] }
             return state.waiters
         }
-        for waiter in waiters { waiter.resume() }
+        for waiter in waiters { waiter.continuation.resume() }
     }
 }
+

@@ -5,29 +5,36 @@ import GatewayModel
 /// full waits, so it stops taking from its device and the sensor broker keeps the rest (memory stays bounded
 /// whatever the load). Control inputs (ticks, flushes, reconfiguration) never wait: they are few.
 struct PipelineInbox: Sendable {
-    /// Inputs (device messages or chunks, not readings) the pipeline may have waiting; few, as an alarm
-    /// reading queues behind them (see `MQTTSensorSource.receiveBufferLimit` for the figures).
-    static let defaultCapacity = 256
+    /// Inputs (device messages or chunks, not readings) the pipeline may have waiting. An alarm found only by the
+    /// analysis queues behind them; the sensor source's receive buffer plus this stay at the 512 measured before
+    /// urgent inputs went ahead (see `MQTTSensorSource.receiveBufferLimit`).
+    static let defaultCapacity = 480
 
-    let continuation: AsyncStream<PipelineInput>.Continuation
+    let queue: PipelineQueue
     let gate: InboxGate
 
+    init(queue: PipelineQueue = PipelineQueue(), capacity: Int = Self.defaultCapacity) {
+        self.queue = queue
+        self.gate = InboxGate(capacity: capacity)
+    }
+
     /// Readings from a device; waits for room first. Only readings take a place, and the pipeline gives one back
-    /// for each `.readings` it handles, so this is the one way to hand them over.
+    /// for each `.readings` it handles, so this is the one way to hand them over. `urgent` readings (they may
+    /// raise an alarm) go ahead of the queued ones and have places of their own when the rest are taken.
     func send(
         device: DeviceInfo, lane: Lane, measurements: [Measurement], waveforms: [WaveformChunk], conditions: [DeviceCondition] = [],
-        arrivedAt: ContinuousClock.Instant = .now
+        arrivedAt: ContinuousClock.Instant = .now, urgent: Bool = false
     ) async {
-        await gate.enter()
+        await gate.enter(urgent: urgent)
         let input = PipelineInput.readings(
             device: device, lane: lane, measurements: measurements, waveforms: waveforms, conditions: conditions, arrivedAt: arrivedAt)
-        if case .terminated = continuation.yield(input) {
+        if !queue.push(input, urgent: urgent) {
             gate.leave()  // the pipeline has stopped (shutdown): nothing more is read from devices after this
         }
     }
 
     /// A control input (not `.readings`), queued behind whatever readings are already waiting.
     func post(_ input: PipelineInput) {
-        continuation.yield(input)
+        queue.push(input)
     }
 }

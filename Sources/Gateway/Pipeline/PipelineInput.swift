@@ -18,3 +18,19 @@ enum PipelineInput: Sendable {
     /// A replayed recording ended: the analysis gives up the beats it held back for more signal.
     case endOfRecording
 }
+
+extension PipelineInput {
+    /// The device whose readings these are; nil for control inputs.
+    var device: String? {
+        if case let .readings(device, _, _, _, _, _) = self { device.id } else { nil }
+    }
+
+    /// A control input no reading may overtake: what came before it must be analysed under the old rules, or
+    /// before the flush or the end of the recording.
+    var isBarrier: Bool {
+        switch self {
+        case .reconfigure, .flush, .endOfRecording: true
+        case .readings, .tick: false
+        }
+    }
+}

@@ -8,7 +8,6 @@ import ServiceLifecycle
 /// of their own and commits run on a second task (`ClosedBatches`), so the analysis that raises the next alarm waits
 /// neither for the disk (unless a stall outlasts the hand-over's bound) nor for a large batch's encryption.
 final class PipelineService: Service {
-    private let input: AsyncStream<PipelineInput>
     private let inbox: PipelineInbox
     private let status: StatusBoard
     private let logger: Logger
@@ -32,14 +31,13 @@ final class PipelineService: Service {
     }
 
     init(
-        input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
+        inbox: PipelineInbox,
         analyzer: Analyzer, batcher: Batcher, sealer: BatchSealer, committer: BatchCommitter, status: StatusBoard, logger: Logger,
         timers: PipelineTimers = .off,
         observer: (@Sendable (AnalysisOutput) -> Void)? = nil
     ) {
         self.observer = observer
         self.timers = timers
-        self.input = input
         self.inbox = inbox
         let toCommit = ClosedBatches(status: status, sealing: SealingQueue(sealer))
         self.state = State(analyzer: analyzer, batcher: batcher, sealer: sealer, toCommit: toCommit)
@@ -62,7 +60,7 @@ final class PipelineService: Service {
         }
         await withGracefulShutdownHandler {
             var handled = 0
-            for await item in input {
+            while let item = await inbox.queue.next() {
                 handle(item, state: &state)
                 await state.toCommit.waitForRoom()
                 if case .readings = item { inbox.gate.leave() }
@@ -71,9 +69,9 @@ final class PipelineService: Service {
                 if handled % 64 == 0 { await Task.yield() }
             }
         } onGracefulShutdown: { [inbox] in
-            // Sources stop before the pipeline (service order), so finishing the stream here
+            // Sources stop before the pipeline (service order), so finishing the queue here
             // lets the loop drain everything they handed over before the final flush.
-            inbox.continuation.finish()
+            inbox.queue.finish()
         }
         inbox.gate.close()
         ticker.cancel()
@@ -125,11 +123,12 @@ final class PipelineService: Service {
             // An empty hand-over still wakes the committer, for its retry back-off.
             if closed.isEmpty { state.toCommit.tick() } else { state.seal(closed) }
             let pending = state.batcher.pendingReadings
-            let (inputs, waits) = (inbox.gate.outstanding, inbox.gate.waits)
+            let (inputs, waits, urgent) = (inbox.gate.outstanding, inbox.gate.waits, inbox.queue.urgentInputs)
             status.update {
                 $0.pendingReadings = pending
                 $0.inboxInputs = inputs
                 $0.inboxWaits = waits
+                $0.urgentInputs = urgent
                 $0.pipelineTicks += 1
             }
         case let .reconfigure(analyzer):

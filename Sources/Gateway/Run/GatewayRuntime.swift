@@ -30,12 +30,11 @@ public struct GatewayRuntime: Sendable {
         let metrics = GatewayMetrics(delivery: delivery)
         let signal = QueueSignal()
         let outbox = AlarmOutbox()
-        let (input, continuation) = AsyncStream<PipelineInput>.makeStream()
-        let inbox = PipelineInbox(continuation: continuation, gate: InboxGate(capacity: PipelineInbox.defaultCapacity))
+        let inbox = PipelineInbox()
 
         let uplinks = makeUplinks(config, store: store, signal: signal, outbox: outbox, status: status, logger: logger, timers: metrics.timers)
         let pipeline = makePipeline(
-            config, input: input, inbox: inbox, store: store, signal: signal, outbox: outbox, status: status, logger: logger,
+            config, inbox: inbox, store: store, signal: signal, outbox: outbox, status: status, logger: logger,
             timers: metrics.timers, observer: observer
         )
         let makeSources: @Sendable (GatewayConfig) -> [any Service] = { [timers = metrics.timers] config in
@@ -74,7 +73,7 @@ public struct GatewayRuntime: Sendable {
     }
 
     private static func makePipeline(
-        _ config: GatewayConfig, input: AsyncStream<PipelineInput>, inbox: PipelineInbox,
+        _ config: GatewayConfig, inbox: PipelineInbox,
         store: QueueStore, signal: QueueSignal, outbox: AlarmOutbox, status: StatusBoard, logger: Logger,
         timers: PipelineTimers, observer: (@Sendable (AnalysisOutput) -> Void)?
     ) -> PipelineService {
@@ -88,7 +87,7 @@ public struct GatewayRuntime: Sendable {
         )
         let committer = BatchCommitter(store: store, signal: signal, status: status, logger: pipelineLogger, outbox: outbox, timers: timers)
         return PipelineService(
-            input: input, inbox: inbox, analyzer: Analyzer(devices: config.deviceProfiles),
+            inbox: inbox, analyzer: Analyzer(devices: config.deviceProfiles),
             batcher: Batcher(policies: policies, delivery: timers.delivery), sealer: batchSealer, committer: committer, status: status,
             logger: logger.labelled("pipeline"), timers: timers, observer: observer
         )

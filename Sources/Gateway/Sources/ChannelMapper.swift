@@ -1,3 +1,4 @@
+import Detection
 import DeviceCodecs
 import GatewayModel
 
@@ -11,6 +12,9 @@ struct ChannelMapper: Sendable {
         var unmapped = 0
         /// Values in a unit the profile's unit cannot be converted from (kept in the device's unit).
         var unitMismatches = 0
+        /// A value beyond one of its channel's alarm limits, one the device flags as a sensor problem, or an active
+        /// device condition: the pipeline takes these readings ahead of the queued ones (`PipelineQueue`).
+        var mayAlarm = false
     }
 
     let device: String
@@ -25,6 +29,7 @@ struct ChannelMapper: Sendable {
 
     func map(_ batch: DecodedBatch) -> Mapped {
         var mapped = Mapped()
+        mapped.mayAlarm = batch.conditions.contains(where: \.active)
         mapped.measurements.reserveCapacity(batch.values.count)
         for value in batch.values {
             guard let channel = channel(for: value.name) else {
@@ -42,6 +47,8 @@ struct ChannelMapper: Sendable {
                     mapped.unitMismatches += 1
                 }
             }
+            if let number = scaled, channel.alarms.contains(where: { $0.violates(number) }) { mapped.mayAlarm = true }
+            if value.status.contains(.sensorProblem) { mapped.mayAlarm = true }
             mapped.measurements.append(
                 Measurement(
                     device: device, channel: descriptor, timeUnixMs: value.timeUnixMs, value: scaled, status: value.status,

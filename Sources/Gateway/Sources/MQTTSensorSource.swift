@@ -21,11 +21,11 @@ final class MQTTSensorSource: Service {
         var router: DeviceRouter
     }
 
-    /// Messages taken from the broker but not yet handed to the pipeline; beyond it the broker holds them.
-    /// Short, because an alarm reading waits behind them (with 1,024 here and in the pipeline inbox, alarm
-    /// p99 inside the gateway was 35 ms at 30,000 msg/s offered; 18.5–24 ms with 256. 64 moved the queue into
-    /// the broker, where the alarm waited longer end to end).
-    static let receiveBufferLimit = 256
+    /// Messages taken from the broker but not yet decoded; beyond it the broker holds them. Short, because an
+    /// alarm reading waits behind them here, while in the pipeline's inbox it goes ahead (`PipelineQueue`); the
+    /// depth lives there instead, so the queue does not move into the broker (with 64 here and in the inbox the
+    /// alarm waited longer end to end; with 256 and 256 it waited behind both).
+    static let receiveBufferLimit = 32
 
     private let settings: SensorSettings
     private let routes: [Route]
@@ -126,7 +126,7 @@ final class MQTTSensorSource: Service {
                 guard !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty else { continue }
                 await output.send(
                     device: device, lane: route.decoder.profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
-                    conditions: decoded.conditions, arrivedAt: arrived
+                    conditions: decoded.conditions, arrivedAt: arrived, urgent: mapped.mayAlarm
                 )
             } catch {
                 status.recordDecodeError(device: device.id, message: error.message)

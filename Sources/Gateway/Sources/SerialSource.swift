@@ -76,7 +76,7 @@ final class SerialSource: Service {
                 if !mapped.measurements.isEmpty || !mapped.waveforms.isEmpty || !decoded.conditions.isEmpty {
                     await output.send(
                         device: device.info, lane: profile.lane, measurements: mapped.measurements, waveforms: mapped.waveforms,
-                        conditions: decoded.conditions, arrivedAt: arrived
+                        conditions: decoded.conditions, arrivedAt: arrived, urgent: mapped.mayAlarm
                     )
                 }
             case let .closed(reason):

@@ -130,6 +130,8 @@ public struct GatewaySnapshot: Sendable {
     /// Device inputs handed to the pipeline and not yet analysed, and how often a source found that inbox full.
     public var inboxInputs = 0
     public var inboxWaits = 0
+    /// Device inputs that may raise an alarm and so went ahead of the queued ones (`PipelineQueue`).
+    public var urgentInputs = 0
     /// Turns of the pipeline loop: proof of progress for the systemd watchdog.
     public var pipelineTicks = 0
     /// Batches lost before the queue, by lane and reason (`seal`, `memory`, `exit`).
