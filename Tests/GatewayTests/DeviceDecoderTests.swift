@@ -22,7 +22,7 @@ import Testing
         #expect(measurements[1].value == 71 && measurements[1].timeUnixMs == 1_764_000_000_000 && measurements[1].device == "bed7")
     }
 
-    @Test func aValueBeyondAnAlarmLimitASensorProblemOrAnActiveConditionMakesTheMessageUrgent() throws {
+    @Test func aValueBeyondAnAlarmLimitASensorProblemOrALeadOffMakesTheMessageUrgent() throws {
         let decoder = DeviceDecoder(device: device, profile: try profile("senml-vitals"))
         func urgent(_ pack: String) throws -> Bool { try decoder.decodeAndMap(Data(pack.utf8), topic: "sensors/bed7", nowUnixMs: 0).0.mayAlarm }
         #expect(try urgent(#"[{"bt":1764000000,"n":"spo2","u":"%","v":84}]"#), "below 90 %")
@@ -34,9 +34,12 @@ import Testing
 
         let flagged = DecodedValue(name: "spo2", timeUnixMs: 0, value: 97, status: .sensorProblem)
         #expect(decoder.mapper.map(DecodedBatch(values: [flagged])).mayAlarm)
-        let off = DeviceCondition(code: "sensor-off", active: true, timeUnixMs: 0)
-        #expect(decoder.mapper.map(DecodedBatch(conditions: [off])).mayAlarm)
-        #expect(!decoder.mapper.map(DecodedBatch(conditions: [DeviceCondition(code: "sensor-off", active: false, timeUnixMs: 0)])).mayAlarm)
+        let condition = { (code: String, active: Bool) in
+            decoder.mapper.map(DecodedBatch(conditions: [DeviceCondition(code: code, active: active, timeUnixMs: 0)])).mayAlarm
+        }
+        #expect(condition("lead-off", true))
+        #expect(!condition("lead-off", false))
+        #expect(!condition("low-battery", true), "devices report such bits on every frame, and no alarm comes of them")
     }
 
     @Test func jsonDocumentsMapByPathWithScaleAndOffset() throws {

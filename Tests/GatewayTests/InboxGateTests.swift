@@ -1,9 +1,10 @@
+import LocalLab
 import Synchronization
 import Testing
 @testable import Gateway
 
 /// The bound between the sources and the pipeline.
-@Suite struct InboxGateTests {
+@Suite(.timeLimit(.minutes(1))) struct InboxGateTests {
     @Test func aSenderWaitsAtTheBoundAndEveryInputGetsThrough() async throws {
         let gate = InboxGate(capacity: 4)
         let entered = Atomic<Int>(0)
@@ -48,12 +49,12 @@ import Testing
         await gate.enter()
         await gate.enter()
         let normal = Task { await gate.enter() }
-        try await Task.sleep(for: .milliseconds(50))
-        await gate.enter(urgent: true)  // would hang without the reserve
+        #expect(await eventually(timeout: .seconds(10)) { gate.waits == 1 })
+        await gate.enter(urgent: true)  // hangs without the reserve (the suite's time limit fails it)
         #expect(gate.outstanding == 3)
         let urgent = Task { await gate.enter(urgent: true) }
-        try await Task.sleep(for: .milliseconds(50))
-        #expect(gate.outstanding == 3, "the reserve is used up: both wait")
+        #expect(await eventually(timeout: .seconds(10)) { gate.waits == 2 }, "the reserve is used up: both wait")
+        #expect(gate.outstanding == 3)
         gate.leave()
         await urgent.value
         #expect(gate.outstanding == 3, "the freed place went to the urgent waiter, though the other waited longer")

@@ -62,7 +62,7 @@ enum MetricCatalog {
         sealedUncommitted: "Closed batches in memory waiting for their commit, sealed or being sealed (bounded in bytes; kept for retry while the store fails).",
         inboxInputs: "Device messages handed to the pipeline and not yet analysed (bounded; beyond it the sensor broker keeps them).",
         inboxWaits: "Times a source found the pipeline inbox full and waited: the gateway was the bottleneck.",
-        urgentInputs: "Device messages that may raise an alarm (a value beyond a limit, a sensor problem) and went ahead of the queued ones.",
+        urgentInputs: "Device messages marked urgent, as they may raise an alarm (a value beyond a limit, a sensor problem, a lead-off): they go ahead of any waiting for the analysis.",
         inputWait:
             "Time from a device message entering the gateway to the analysis taking it: the receive buffer, decoding and the inbox. An alarm in the message waits as long.",
         upstreamConnected: "1 while connected to the upstream broker, else 0.",

@@ -3,13 +3,16 @@ import NIOConcurrencyHelpers
 /// Counts inputs between the sources and the pipeline and makes a source wait while `capacity` are outstanding.
 ///
 /// Urgent inputs (they may raise an alarm) have `reserve` places beyond `capacity`, so at saturation an alarm
-/// reading does not wait for the analysis of the load ahead of it to free a place.
+/// reading does not wait for the analysis of the load ahead of it to free a place. The reserve is small: urgent
+/// inputs are rare, and a device stuck beyond its limits must not double the memory the inbox may hold.
 final class InboxGate: Sendable {
+    /// A source waiting for a place.
     private struct Waiter {
         let continuation: CheckedContinuation<Void, Never>
         let urgent: Bool
     }
 
+    /// The count, the waiting sources and whether the pipeline stopped, behind one lock.
     private struct State {
         var outstanding = 0
         var waits = 0
@@ -40,10 +43,10 @@ final class InboxGate: Sendable {
     let reserve: Int
     private let state = NIOLockedValueBox(State())
 
-    init(capacity: Int, reserve: Int? = nil) {
-        precondition(capacity > 0, "an inbox needs room for at least one input")
+    init(capacity: Int, reserve: Int = 32) {
+        precondition(capacity > 0 && reserve >= 0, "an inbox needs room for at least one input")
         self.capacity = capacity
-        self.reserve = reserve ?? max(1, capacity / 4)
+        self.reserve = reserve
     }
 
     /// Inputs handed over and not yet handled.
@@ -85,4 +88,3 @@ final class InboxGate: Sendable {
         for waiter in waiters { waiter.continuation.resume() }
     }
 }
-

@@ -1,13 +1,14 @@
 import DeviceCodecs
 import GatewayModel
 
-/// The pipeline's way in. Readings wait in memory at most `capacity` inputs deep: a source that finds the inbox
-/// full waits, so it stops taking from its device and the sensor broker keeps the rest (memory stays bounded
-/// whatever the load). Control inputs (ticks, flushes, reconfiguration) never wait: they are few.
+/// The pipeline's way in. Readings wait in memory at most `capacity` inputs deep, plus the gate's small reserve
+/// for urgent ones: a source that finds the inbox full waits, so it stops taking from its device and the sensor
+/// broker keeps the rest (memory stays bounded whatever the load). Control inputs (ticks, flushes,
+/// reconfiguration) never wait: they are few.
 struct PipelineInbox: Sendable {
     /// Inputs (device messages or chunks, not readings) the pipeline may have waiting. An alarm found only by the
-    /// analysis queues behind them; the sensor source's receive buffer plus this stay at the 512 measured before
-    /// urgent inputs went ahead (see `MQTTSensorSource.receiveBufferLimit`).
+    /// analysis queues behind them; the sensor source's receive buffer plus this are the 512 measured before
+    /// urgent inputs went ahead (see `MQTTSensorSource.receiveBufferLimit`), with the gate's 32 on top.
     static let defaultCapacity = 480
 
     let queue: PipelineQueue

@@ -20,9 +20,10 @@ enum PipelineInput: Sendable {
 }
 
 extension PipelineInput {
-    /// The device whose readings these are; nil for control inputs.
-    var device: String? {
-        if case let .readings(device, _, _, _, _, _) = self { device.id } else { nil }
+    /// Whose readings must stay in their order: the device's patient, or the device when it has none; nil for
+    /// control inputs.
+    var orderKey: String? {
+        if case let .readings(device, _, _, _, _, _) = self { device.patient ?? device.id } else { nil }
     }
 
     /// A control input no reading may overtake: what came before it must be analysed under the old rules, or

@@ -32,6 +32,9 @@ extension PipelineQueue {
 
         /// Takes out, in order, the inputs `predicate` picks (given each one's position from the front); the rest keep theirs.
         mutating func extract(where predicate: (Int, PipelineInput) -> Bool) -> [PipelineInput] {
+            // Most urgent inputs find nothing to take along: look before copying the backlog.
+            guard items[head...].enumerated().contains(where: { position, item in item.map { predicate(position, $0) } ?? false })
+            else { return [] }
             var taken: [PipelineInput] = []
             var kept: [PipelineInput?] = []
             kept.reserveCapacity(count)
@@ -39,7 +42,6 @@ extension PipelineQueue {
                 guard let input = item else { continue }
                 if predicate(position, input) { taken.append(input) } else { kept.append(input) }
             }
-            guard !taken.isEmpty else { return [] }
             items = kept
             head = 0
             return taken

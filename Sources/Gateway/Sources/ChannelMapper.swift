@@ -13,7 +13,7 @@ struct ChannelMapper: Sendable {
         /// Values in a unit the profile's unit cannot be converted from (kept in the device's unit).
         var unitMismatches = 0
         /// A value beyond one of its channel's alarm limits, one the device flags as a sensor problem, or an active
-        /// device condition: the pipeline takes these readings ahead of the queued ones (`PipelineQueue`).
+        /// lead-off: the pipeline takes these readings ahead of the queued ones (`PipelineQueue`).
         var mayAlarm = false
     }
 
@@ -29,7 +29,8 @@ struct ChannelMapper: Sendable {
 
     func map(_ batch: DecodedBatch) -> Mapped {
         var mapped = Mapped()
-        mapped.mayAlarm = batch.conditions.contains(where: \.active)
+        // Devices report every status bit on every frame; only lead-off raises an alarm from a condition.
+        mapped.mayAlarm = batch.conditions.contains { $0.active && Analyzer.leadOffCodes.contains($0.code) }
         mapped.measurements.reserveCapacity(batch.values.count)
         for value in batch.values {
             guard let channel = channel(for: value.name) else {
