@@ -14,8 +14,8 @@ import Testing
                 entered.add(1, ordering: .relaxed)
             }
         }
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(entered.load(ordering: .relaxed) == 4, "the sender stopped at the bound")
+        #expect(await eventually(timeout: .seconds(10)) { gate.waits >= 1 }, "the sender stopped at the bound")
+        #expect(entered.load(ordering: .relaxed) == 4)
         #expect(gate.outstanding == 4)
 
         // The pipeline's side: one leave per input that entered, as it handles them.

@@ -2,9 +2,10 @@ import NIOConcurrencyHelpers
 
 /// Counts inputs between the sources and the pipeline and makes a source wait while `capacity` are outstanding.
 ///
-/// Urgent inputs (they may raise an alarm) have `reserve` places beyond `capacity`, so at saturation an alarm
-/// reading does not wait for the analysis of the load ahead of it to free a place. The reserve is small: urgent
-/// inputs are rare, and a device stuck beyond its limits must not double the memory the inbox may hold.
+/// Urgent inputs (they may raise an alarm) have `reserve` places beyond `capacity`: an alarm reading that reaches
+/// a full inbox does not wait for the analysis of the load ahead of it to free a place (messages still queued
+/// before it in its source do). The reserve is small: urgent inputs are rare, and a device stuck beyond its limits
+/// must not double the memory the inbox may hold.
 final class InboxGate: Sendable {
     /// A source waiting for a place.
     private struct Waiter {

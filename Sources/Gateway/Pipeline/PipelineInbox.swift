@@ -6,10 +6,9 @@ import GatewayModel
 /// broker keeps the rest (memory stays bounded whatever the load). Control inputs (ticks, flushes,
 /// reconfiguration) never wait: they are few.
 struct PipelineInbox: Sendable {
-    /// Inputs (device messages or chunks, not readings) the pipeline may have waiting. An alarm found only by the
-    /// analysis queues behind them; the sensor source's receive buffer plus this are the 512 measured before
-    /// urgent inputs went ahead (see `MQTTSensorSource.receiveBufferLimit`), with the gate's 32 on top.
-    static let defaultCapacity = 480
+    /// Inputs (device messages or chunks, not readings) the pipeline may have waiting, besides the gate's reserve.
+    /// An alarm found only by the analysis queues behind them (see `MQTTSensorSource.receiveBufferLimit`).
+    static let defaultCapacity = 256
 
     let queue: PipelineQueue
     let gate: InboxGate

@@ -73,8 +73,6 @@ final class PipelineService: Service {
             // lets the loop drain everything they handed over before the final flush.
             inbox.queue.finish()
         }
-        // Also after a cancellation, which ends the loop without a graceful shutdown: no source waits on a stopped pipeline.
-        inbox.queue.finish()
         inbox.gate.close()
         ticker.cancel()
         state.seal(state.batcher.drain())

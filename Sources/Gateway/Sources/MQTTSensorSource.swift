@@ -22,10 +22,11 @@ final class MQTTSensorSource: Service {
     }
 
     /// Messages taken from the broker but not yet decoded; beyond it the broker holds them. Short, because an
-    /// alarm reading waits behind them here, while in the pipeline's inbox it goes ahead (`PipelineQueue`); the
-    /// depth lives there instead, so the queue does not move into the broker (with 64 here and in the inbox the
-    /// alarm waited longer end to end; with 256 and 256 it waited behind both).
-    static let receiveBufferLimit = 32
+    /// alarm reading waits behind them here (in the pipeline's inbox it goes ahead, `PipelineQueue`): with 1,024
+    /// here and in the inbox, alarm p99 inside the gateway was 35 ms at 30,000 msg/s offered; 18.5–24 ms with 256.
+    /// Shorter moves the queue into the broker, where the alarm waits longer end to end: 64 and 64 did, and 32 here
+    /// with 480 in the inbox gave slower alarms end to end too (BENCHMARKS.md, "Alarm readings ahead of the queue").
+    static let receiveBufferLimit = 256
 
     private let settings: SensorSettings
     private let routes: [Route]
