@@ -15,39 +15,38 @@ final class InboxGate: Sendable {
 
     /// The count, the waiting sources and whether the pipeline stopped, behind one lock.
     private struct State {
+        let capacity: Int
+        let reserve: Int
         var outstanding = 0
         var waits = 0
         var waiters: [Waiter] = []
         var closed = false
 
-        func admits(urgent: Bool, capacity: Int, reserve: Int) -> Bool {
+        func admits(urgent: Bool) -> Bool {
             closed || outstanding < capacity + (urgent ? reserve : 0)
         }
 
-        mutating func admitOne(urgent: Bool, capacity: Int, reserve: Int) -> Bool {
-            guard admits(urgent: urgent, capacity: capacity, reserve: reserve) else { return false }
+        mutating func admitOne(urgent: Bool) -> Bool {
+            guard admits(urgent: urgent) else { return false }
             outstanding += 1
             return true
         }
 
         /// The waiter a freed place goes to: the first urgent one, else the first, if the bounds let it in.
-        mutating func nextWaiter(capacity: Int, reserve: Int) -> CheckedContinuation<Void, Never>? {
+        mutating func nextWaiter() -> CheckedContinuation<Void, Never>? {
             guard let index = waiters.firstIndex(where: \.urgent) ?? waiters.indices.first,
-                admits(urgent: waiters[index].urgent, capacity: capacity, reserve: reserve)
+                admits(urgent: waiters[index].urgent)
             else { return nil }
             outstanding += 1
             return waiters.remove(at: index).continuation
         }
     }
 
-    let capacity: Int
-    let reserve: Int
-    private let state = NIOLockedValueBox(State())
+    private let state: NIOLockedValueBox<State>
 
     init(capacity: Int, reserve: Int = 32) {
         precondition(capacity > 0 && reserve >= 0, "an inbox needs room for at least one input")
-        self.capacity = capacity
-        self.reserve = reserve
+        state = NIOLockedValueBox(State(capacity: capacity, reserve: reserve))
     }
 
     /// Inputs handed over and not yet handled.
@@ -57,10 +56,10 @@ final class InboxGate: Sendable {
 
     /// Takes a place, waiting for one if all are taken. The uncontended path takes one lock and no suspension.
     func enter(urgent: Bool = false) async {
-        if state.withLockedValue({ $0.admitOne(urgent: urgent, capacity: capacity, reserve: reserve) }) { return }
+        if state.withLockedValue({ $0.admitOne(urgent: urgent) }) { return }
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
             let admitted = state.withLockedValue { state -> Bool in
-                if state.admitOne(urgent: urgent, capacity: capacity, reserve: reserve) { return true }
+                if state.admitOne(urgent: urgent) { return true }
                 state.waits += 1
                 state.waiters.append(Waiter(continuation: waiter, urgent: urgent))
                 return false
@@ -73,7 +72,7 @@ final class InboxGate: Sendable {
     func leave() {
         let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
             state.outstanding -= 1
-            return state.nextWaiter(capacity: capacity, reserve: reserve)
+            return state.nextWaiter()
         }
         next?.resume()
     }

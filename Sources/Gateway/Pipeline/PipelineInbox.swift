@@ -10,12 +10,11 @@ struct PipelineInbox: Sendable {
     /// An alarm found only by the analysis queues behind them (see `MQTTSensorSource.receiveBufferLimit`).
     static let defaultCapacity = 256
 
-    let queue: PipelineQueue
+    let queue = PipelineQueue()
     let gate: InboxGate
 
-    init(queue: PipelineQueue = PipelineQueue(), capacity: Int = Self.defaultCapacity) {
-        self.queue = queue
-        self.gate = InboxGate(capacity: capacity)
+    init(capacity: Int = Self.defaultCapacity) {
+        gate = InboxGate(capacity: capacity)
     }
 
     /// Readings from a device; waits for room first. Only readings take a place, and the pipeline gives one back

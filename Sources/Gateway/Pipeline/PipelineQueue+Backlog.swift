@@ -4,7 +4,6 @@ extension PipelineQueue {
         private var items: [PipelineInput?] = []
         private var head = 0
 
-        var isEmpty: Bool { head == items.count }
         var count: Int { items.count - head }
 
         mutating func append(_ input: PipelineInput) { items.append(input) }
