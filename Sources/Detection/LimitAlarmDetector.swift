@@ -40,7 +40,8 @@ public struct LimitAlarmDetector: Sendable {
 
     private mutating func step(_ index: Int, value: Double, at timeMs: Int64) -> Event? {
         let rule = rules[index]
-        let detail = "\(value) \(channel.unit)"
+        // Formatted only for an event: most readings raise and clear nothing.
+        var detail: String { "\(value) \(channel.unit)" }
         if states[index].latch.isActive {
             guard rule.clears(value) else { return nil }
             states[index].delay.reset()

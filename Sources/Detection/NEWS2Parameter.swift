@@ -1,7 +1,8 @@
 /// One of the seven NEWS2 physiological parameters, in the order of the RCP chart.
 ///
-/// Not String-backed: a String-backed enum hashes its name, and the scorer looks parameters up for every reading.
-public enum NEWS2Parameter: Sendable, Hashable, CaseIterable {
+/// Not String-backed: a String-backed enum hashes its name. The raw value is the chart position, by which the scorer
+/// keeps its readings.
+public enum NEWS2Parameter: Int, Sendable, Hashable, CaseIterable {
     case respirationRate
     case oxygenSaturation
     case supplementalOxygen

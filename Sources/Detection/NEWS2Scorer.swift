@@ -21,9 +21,12 @@ public struct NEWS2Scorer: Sendable {
     private var announced: NEWS2Assessment?
     /// When the current, not yet announced, score and level were first seen.
     private var changedSinceMs: Int64?
+    /// `NEWS2Table.subScoreKey` of `assessment`.
+    private var assessedKey: Int?
     private var latch: AlarmLatch
-    private var values: [NEWS2Parameter: Double] = [:]
-    private var times: [NEWS2Parameter: Int64] = [:]
+    /// By chart position (`NEWS2Parameter.rawValue`): every reading looks them up.
+    private var values = [Double?](repeating: nil, count: NEWS2Parameter.allCases.count)
+    private var times = [Int64?](repeating: nil, count: NEWS2Parameter.allCases.count)
     private var onOxygen: Bool?
     private var consciousness: NEWS2Consciousness?
 
@@ -43,7 +46,7 @@ public struct NEWS2Scorer: Sendable {
         guard let parameter = Self.parameter(for: measurement.channel.code),
               let value = measurement.value, value.isFinite, !measurement.status.contains(.invalid)
         else { return [] }
-        values[parameter] = parameter == .temperature ? Self.celsius(value, unit: measurement.channel.unit) : value
+        values[parameter.rawValue] = parameter == .temperature ? Self.celsius(value, unit: measurement.channel.unit) : value
         return record(parameter, at: measurement.timeUnixMs)
     }
 
@@ -84,13 +87,13 @@ public struct NEWS2Scorer: Sendable {
     }
 
     private mutating func record(_ parameter: NEWS2Parameter, at timeMs: Int64) -> [Event] {
-        times[parameter] = timeMs
+        times[parameter.rawValue] = timeMs
         return reassess(at: timeMs)
     }
 
     private mutating func reassess(at timeMs: Int64) -> [Event] {
         let now = max(timeMs, assessment?.timeUnixMs ?? timeMs)
-        let next = NEWS2Assessment(vitals: vitals(at: now), scale: spo2Scale, timeUnixMs: now)
+        let next = assessed(at: now)
         defer { assessment = next }
         guard next.score != announced?.score || next.level != announced?.level else {
             changedSinceMs = nil
@@ -103,20 +106,34 @@ public struct NEWS2Scorer: Sendable {
         return announce(next)
     }
 
-    private func vitals(at nowMs: Int64) -> NEWS2Vitals {
-        let fresh = { (parameter: NEWS2Parameter) -> Bool in
-            guard let time = times[parameter] else { return false }
-            guard let maxAge else { return true }
-            return nowMs - time <= maxAge.milliseconds
+    /// The assessment at `nowMs`: the current one moved to that time while no sub-score changed.
+    private mutating func assessed(at nowMs: Int64) -> NEWS2Assessment {
+        let vitals = vitals(at: nowMs)
+        let key = NEWS2Table.subScoreKey(vitals, scale: spo2Scale)
+        if var unchanged = assessment, key == assessedKey {
+            unchanged.timeUnixMs = nowMs
+            return unchanged
         }
+        assessedKey = key
+        return NEWS2Assessment(vitals: vitals, scale: spo2Scale, timeUnixMs: nowMs)
+    }
+
+    private func vitals(at nowMs: Int64) -> NEWS2Vitals {
+        let maxAgeMs = maxAge?.milliseconds
+        let fresh = { (parameter: NEWS2Parameter) -> Bool in
+            guard let time = times[parameter.rawValue] else { return false }
+            guard let maxAgeMs else { return true }
+            return nowMs - time <= maxAgeMs
+        }
+        let current = { (parameter: NEWS2Parameter) -> Double? in fresh(parameter) ? values[parameter.rawValue] : nil }
         return NEWS2Vitals(
-            respirationRate: fresh(.respirationRate) ? values[.respirationRate] : nil,
-            oxygenSaturation: fresh(.oxygenSaturation) ? values[.oxygenSaturation] : nil,
+            respirationRate: current(.respirationRate),
+            oxygenSaturation: current(.oxygenSaturation),
             onSupplementalOxygen: fresh(.supplementalOxygen) ? onOxygen : nil,
-            systolicBloodPressure: fresh(.systolicBloodPressure) ? values[.systolicBloodPressure] : nil,
-            pulse: fresh(.pulse) ? values[.pulse] : nil,
+            systolicBloodPressure: current(.systolicBloodPressure),
+            pulse: current(.pulse),
             consciousness: fresh(.consciousness) ? consciousness : nil,
-            temperature: fresh(.temperature) ? values[.temperature] : nil
+            temperature: current(.temperature)
         )
     }
 

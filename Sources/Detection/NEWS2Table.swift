@@ -61,14 +61,31 @@ public enum NEWS2Table {
     /// Sub-scores of the parameters present in `vitals`.
     public static func subScores(_ vitals: NEWS2Vitals, scale: NEWS2SpO2Scale) -> [NEWS2Parameter: Int] {
         var scores: [NEWS2Parameter: Int] = [:]
-        scores[.respirationRate] = vitals.respirationRate.map(respirationRate)
-        scores[.oxygenSaturation] = vitals.oxygenSaturation.map { oxygenSaturation($0, scale: scale, onOxygen: vitals.onSupplementalOxygen) }
-        scores[.supplementalOxygen] = vitals.onSupplementalOxygen.map(supplementalOxygen)
-        scores[.systolicBloodPressure] = vitals.systolicBloodPressure.map(systolicBloodPressure)
-        scores[.pulse] = vitals.pulse.map(pulse)
-        scores[.consciousness] = vitals.consciousness.map(consciousness)
-        scores[.temperature] = vitals.temperature.map(temperature)
+        visitSubScores(vitals, scale: scale) { scores[$0] = $1 }
         return scores
+    }
+
+    /// The sub-scores of `vitals` packed three bits each by chart position, 7 for a parameter not present. Equal keys
+    /// mean equal sub-scores, so the scorer builds an assessment only when one changes, not for every reading.
+    static func subScoreKey(_ vitals: NEWS2Vitals, scale: NEWS2SpO2Scale) -> Int {
+        var key = (1 << (3 * NEWS2Parameter.allCases.count)) - 1
+        visitSubScores(vitals, scale: scale) { parameter, score in
+            let shift = 3 * parameter.rawValue
+            key = key & ~(7 << shift) | score << shift
+        }
+        return key
+    }
+
+    private static func visitSubScores(_ vitals: NEWS2Vitals, scale: NEWS2SpO2Scale, _ body: (NEWS2Parameter, Int) -> Void) {
+        if let value = vitals.respirationRate { body(.respirationRate, respirationRate(value)) }
+        if let value = vitals.oxygenSaturation {
+            body(.oxygenSaturation, oxygenSaturation(value, scale: scale, onOxygen: vitals.onSupplementalOxygen))
+        }
+        if let value = vitals.onSupplementalOxygen { body(.supplementalOxygen, supplementalOxygen(value)) }
+        if let value = vitals.systolicBloodPressure { body(.systolicBloodPressure, systolicBloodPressure(value)) }
+        if let value = vitals.pulse { body(.pulse, pulse(value)) }
+        if let value = vitals.consciousness { body(.consciousness, consciousness(value)) }
+        if let value = vitals.temperature { body(.temperature, temperature(value)) }
     }
 
     private static func scale1(_ spo2: Int) -> Int {

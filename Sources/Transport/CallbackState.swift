@@ -13,8 +13,7 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
 
     private static let keptProblemLines = 8
 
-    let continuation: AsyncStream<MQTTEvent>.Continuation
-    private let buffer: ReceiveBuffer
+    private let queue: EventQueue
     private let logger: Logger?
     private let condition = NSCondition()
     private var connack = Connack.pending(waiter: nil)
@@ -23,9 +22,8 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
     private var refusal: String?
     private var problemLines: [String] = []
 
-    init(continuation: AsyncStream<MQTTEvent>.Continuation, buffer: ReceiveBuffer, logger: Logger?) {
-        self.continuation = continuation
-        self.buffer = buffer
+    init(queue: EventQueue, logger: Logger?) {
+        self.queue = queue
         self.logger = logger
     }
 
@@ -45,7 +43,7 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
         if reasonCode == 0 {
             condition.withLock { connected = true }
             resolveConnack(.success(()))
-            continuation.yield(.connected(sessionPresent: sessionPresent))
+            queue.push(.connected(sessionPresent: sessionPresent))
         } else {
             let text = "broker refused the connection: \(MosquittoLibrary.reasonText(reasonCode)) "
                 + "(reason code 0x\(String(reasonCode, radix: 16)))"
@@ -63,7 +61,7 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
             return Self.describe(code: code, errno: errno, refusal: refusal, problems: problemLines)
         }
         resolveConnack(.failure(MQTTError("connection closed before CONNACK: \(reason)")))
-        continuation.yield(.disconnected(reason: reason))
+        queue.push(.disconnected(reason: reason))
     }
 
     /// The network loop stopped. Reports a disconnect unless on_disconnect already did: libmosquitto returns
@@ -75,13 +73,12 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
     }
 
     func didPublish(mid: Int32, reasonCode: Int32) {
-        continuation.yield(.published(mid: mid, reasonCode: Int(reasonCode), at: .now))
+        queue.push(.published(mid: mid, reasonCode: Int(reasonCode), at: .now))
     }
 
-    /// The one callback that may wait: for room in the receive buffer, which holds back the PUBACK (see ReceiveBuffer).
+    /// The one callback that may wait: for room in the receive buffer, which holds back the PUBACK (see EventQueue).
     func didReceive(_ message: MQTTMessage) {
-        buffer.admit()
-        continuation.yield(.message(message))
+        queue.push(.message(message))
     }
 
     /// Problems are always kept (they explain a failed connect); the rest only for a debug logger.
@@ -151,7 +148,7 @@ final class CallbackState: @unchecked Sendable {  // all mutable fields are guar
     func finish() {
         condition.withLock { connected = false }
         failConnack(MQTTError("the MQTT client was closed"))
-        continuation.finish()
+        queue.finish()
     }
 
     private func resolveConnack(_ result: Result<Void, any Error>) {

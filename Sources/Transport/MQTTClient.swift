@@ -28,10 +28,9 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
         MosquittoLibrary.ensureInitialized()
         try options.validate()
         self.options = options
-        let (stream, continuation) = AsyncStream.makeStream(of: MQTTEvent.self, bufferingPolicy: .unbounded)
-        let buffer = ReceiveBuffer(limit: options.receiveBufferLimit)
-        events = MQTTEvents(stream: stream, buffer: buffer)
-        let state = CallbackState(continuation: continuation, buffer: buffer, logger: options.logger)
+        let queue = EventQueue(limit: options.receiveBufferLimit)
+        events = MQTTEvents(queue: queue)
+        let state = CallbackState(queue: queue, logger: options.logger)
         self.state = state
         tlsContext = try options.tls.map { try TLSContext($0, host: options.endpoint.host, state: state) }
 
@@ -58,7 +57,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
     }
 
     /// Received messages not yet taken from `events`.
-    public var bufferedMessages: Int { events.buffer.count }
+    public var bufferedMessages: Int { events.queue.count }
 
     /// True between the accepting CONNACK and the disconnect.
     public var isConnected: Bool { state.isConnected }
@@ -215,7 +214,7 @@ public final class MQTTClient: @unchecked Sendable {  // libmosquitto is thread-
     /// Must be called with `lock` held. Frees everything; libmosquitto calls back no more once this returns.
     private func teardownLocked() {
         let wasRunning = phase == .running
-        events.buffer.close()  // a callback waiting for room would keep the network thread from stopping
+        events.queue.stopBlocking()  // a callback waiting for room would keep the network thread from stopping
         phase = .closed
         if let raw = handle?.raw {
             handle = nil

@@ -2,22 +2,18 @@
 public struct MQTTEvents: AsyncSequence, Sendable {
     public typealias Element = MQTTEvent
 
-    let stream: AsyncStream<MQTTEvent>
-    let buffer: ReceiveBuffer
+    let queue: EventQueue
 
-    /// Iterates the events, counting each message out of the receive buffer as it is taken.
+    /// Takes the events from the client's queue; iterate from one task only.
     public struct AsyncIterator: AsyncIteratorProtocol {
-        var base: AsyncStream<MQTTEvent>.AsyncIterator
-        let buffer: ReceiveBuffer
+        let queue: EventQueue
 
         public mutating func next() async -> MQTTEvent? {
-            let event = await base.next()
-            if case .message = event { buffer.take() }
-            return event
+            await queue.next()
         }
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: stream.makeAsyncIterator(), buffer: buffer)
+        AsyncIterator(queue: queue)
     }
 }

@@ -35,6 +35,27 @@ import Testing
         #expect(raised.first?.timeUnixMs == 180_000, "announced once it lasted 60 s")
     }
 
+    /// The scorer reuses its assessment while no sub-score changes: it must equal a fresh one at every step.
+    @Test func everyAssessmentEqualsOneBuiltFromScratch() {
+        var scorer = normalScorer()
+        var vitals = NEWS2Vitals(
+            respirationRate: 16, oxygenSaturation: 97, onSupplementalOxygen: false, systolicBloodPressure: 125, pulse: 72,
+            consciousness: .alert, temperature: 36.8)
+        // Some steps change no sub-score (74, 98), the others one each.
+        let steps: [(ChannelDescriptor, Double, WritableKeyPath<NEWS2Vitals, Double?>)] = [
+            (Fixtures.heartRate, 74, \.pulse), (Fixtures.heartRate, 95, \.pulse), (Fixtures.heartRate, 98, \.pulse),
+            (Fixtures.heartRate, 80, \.pulse), (Fixtures.respiration, 10, \.respirationRate), (Fixtures.spo2, 93, \.oxygenSaturation),
+            (Fixtures.spo2, 92, \.oxygenSaturation), (Fixtures.temperature, 39.5, \.temperature),
+        ]
+        for (step, (channel, value, path)) in steps.enumerated() {
+            let time = Int64(step + 1) * 1_000
+            _ = scorer.observe(reading(channel, value, atMs: time))
+            vitals[keyPath: path] = value
+            #expect(scorer.assessment == NEWS2Assessment(vitals: vitals, scale: .scale1, timeUnixMs: time), "step \(step)")
+        }
+        #expect(scorer.assessment?.subScores[.pulse] == 0 && scorer.assessment?.subScores[.respirationRate] == 1)
+    }
+
     @Test func routineVitalsEmitNothingAndAreComplete() {
         let scorer = normalScorer()
         #expect(scorer.assessment?.score == 0 && scorer.assessment?.isComplete == true)

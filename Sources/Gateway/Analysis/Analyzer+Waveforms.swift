@@ -5,14 +5,18 @@ extension Analyzer {
     /// A waveform chunk: technical checks, then beats or pulses, then the patient's rhythm.
     mutating func observe(_ chunk: WaveformChunk, into output: inout AnalysisOutput) {
         let key = ChannelKey(device: chunk.device, channel: chunk.channel.name)
-        output.events += waves[key]?.observe(chunk) ?? []
+        output.events += waves.updateValue(forKey: key) { $0.observe(chunk) } ?? []
         output.snippets += snippets.record(chunk)
         guard let signal = signals[key], let patient = patientOf[chunk.device] else { return }
         if signal == .ecg {
             observeECG(chunk, patient: patient, into: &output)
         } else {
-            let times = pulses[key]?.observe(chunk) ?? []
-            for time in times { patients[patient]?.arrhythmia?.observePulse(atUnixMs: time) }
+            let times = pulses.updateValue(forKey: key) { $0.observe(chunk) } ?? []
+            if !times.isEmpty {
+                patients.updateValue(forKey: patient) { watch in
+                    for time in times { watch.arrhythmia?.observePulse(atUnixMs: time) }
+                }
+            }
             let watch = pulses[key]
             if let rate = rates.pulseRate(device: chunk.device, channel: key.channel, nowMs: chunk.endUnixMs, rate: { watch?.pulseRate }) {
                 output.measurements.append(rate)
@@ -22,15 +26,16 @@ extension Analyzer {
 
     private mutating func observeECG(_ chunk: WaveformChunk, patient: String, into output: inout AnalysisOutput) {
         var fused: [Int64] = []
-        ecg[chunk.device]?.observe(chunk, perLead: &output.beats, fused: &fused)
+        ecg.updateValue(forKey: chunk.device) { $0.observe(chunk, perLead: &output.beats, fused: &fused) }
         rates.record(beats: fused, device: chunk.device)
         if let rate = rates.heartRate(device: chunk.device, nowMs: chunk.endUnixMs) { output.measurements.append(rate) }
         guard patients[patient]?.arrhythmia != nil else { return }
         let usable = ecgUsable(chunk.device)
-        patients[patient]?.arrhythmia?.setECGUsable(usable, atUnixMs: chunk.endUnixMs)
-        for time in fused { output.events += patients[patient]?.arrhythmia?.observeBeat(atUnixMs: time) ?? [] }
-        if let quiet = ecg[chunk.device]?.quietThroughUnixMs {
-            output.events += patients[patient]?.arrhythmia?.tick(nowUnixMs: quiet) ?? []
+        let quiet = ecg[chunk.device]?.quietThroughUnixMs
+        patients.updateValue(forKey: patient) { watch in
+            watch.arrhythmia?.setECGUsable(usable, atUnixMs: chunk.endUnixMs)
+            for time in fused { output.events += watch.arrhythmia?.observeBeat(atUnixMs: time) ?? [] }
+            if let quiet { output.events += watch.arrhythmia?.tick(nowUnixMs: quiet) ?? [] }
         }
     }
 

@@ -72,10 +72,9 @@ public struct Analyzer: Sendable {
 
     private mutating func observe(_ measurement: Measurement) -> [Event] {
         let key = ChannelKey(device: measurement.device, channel: measurement.channel.name)
-        var events = numeric[key]?.observe(measurement) ?? []
-        // Optional chaining through the subscripts changes the patient in place; reading
-        // `patients[patient]` first would copy the whole watch (rhythm history included) per reading.
-        if let patient = patientOf[measurement.device], let found = patients[patient]?.news2?.observe(measurement) {
+        var events = numeric.updateValue(forKey: key) { $0.observe(measurement) } ?? []
+        if let patient = patientOf[measurement.device], let found = patients.updateValue(forKey: patient, { $0.news2?.observe(measurement) }),
+           let found {
             events += found
         }
         return events
