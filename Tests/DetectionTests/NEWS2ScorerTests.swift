@@ -35,25 +35,52 @@ import Testing
         #expect(raised.first?.timeUnixMs == 180_000, "announced once it lasted 60 s")
     }
 
-    /// The scorer reuses its assessment while no sub-score changes: it must equal a fresh one at every step.
+    /// The scorer reuses its assessment while no sub-score changes: it must equal a fresh one at every step, through
+    /// numeric readings, a change of SpO2 scale, oxygen and consciousness entries, and readings growing too old.
     @Test func everyAssessmentEqualsOneBuiltFromScratch() {
-        var scorer = normalScorer()
-        var vitals = NEWS2Vitals(
-            respirationRate: 16, oxygenSaturation: 97, onSupplementalOxygen: false, systolicBloodPressure: 125, pulse: 72,
-            consciousness: .alert, temperature: 36.8)
-        // Some steps change no sub-score (74, 98), the others one each.
-        let steps: [(ChannelDescriptor, Double, WritableKeyPath<NEWS2Vitals, Double?>)] = [
-            (Fixtures.heartRate, 74, \.pulse), (Fixtures.heartRate, 95, \.pulse), (Fixtures.heartRate, 98, \.pulse),
-            (Fixtures.heartRate, 80, \.pulse), (Fixtures.respiration, 10, \.respirationRate), (Fixtures.spo2, 93, \.oxygenSaturation),
-            (Fixtures.spo2, 92, \.oxygenSaturation), (Fixtures.temperature, 39.5, \.temperature),
+        var scorer = NEWS2Scorer(patient: "p-7f3a", maxAge: .seconds(60))
+        var vitals = NEWS2Vitals()
+        var scale = NEWS2SpO2Scale.scale1
+        var time: Int64 = 0
+        func check(_ step: String) {
+            #expect(scorer.assessment == NEWS2Assessment(vitals: vitals, scale: scale, timeUnixMs: time), "\(step)")
+        }
+        let readings: [(ChannelDescriptor, Double, WritableKeyPath<NEWS2Vitals, Double?>)] = [
+            (Fixtures.respiration, 16, \.respirationRate), (Fixtures.spo2, 97, \.oxygenSaturation),
+            (Fixtures.systolic, 125, \.systolicBloodPressure), (Fixtures.temperature, 36.8, \.temperature),
+            // Some change no sub-score (74, 98, 92 after 93), the others one each.
+            (Fixtures.heartRate, 72, \.pulse), (Fixtures.heartRate, 74, \.pulse), (Fixtures.heartRate, 95, \.pulse),
+            (Fixtures.heartRate, 98, \.pulse), (Fixtures.heartRate, 80, \.pulse), (Fixtures.respiration, 10, \.respirationRate),
+            (Fixtures.spo2, 93, \.oxygenSaturation), (Fixtures.spo2, 92, \.oxygenSaturation), (Fixtures.temperature, 39.5, \.temperature),
         ]
-        for (step, (channel, value, path)) in steps.enumerated() {
-            let time = Int64(step + 1) * 1_000
+        for (channel, value, path) in readings {
+            time += 1_000
             _ = scorer.observe(reading(channel, value, atMs: time))
             vitals[keyPath: path] = value
-            #expect(scorer.assessment == NEWS2Assessment(vitals: vitals, scale: .scale1, timeUnixMs: time), "step \(step)")
+            check("\(channel.name) \(value)")
         }
-        #expect(scorer.assessment?.subScores[.pulse] == 0 && scorer.assessment?.subScores[.respirationRate] == 1)
+        time += 1_000
+        _ = scorer.setConsciousness(.newConfusion, atUnixMs: time)
+        vitals.consciousness = .newConfusion
+        check("new confusion")
+        scorer.spo2Scale = .scale2
+        scale = .scale2
+        time += 1_000
+        _ = scorer.observe(reading(Fixtures.spo2, 95, atMs: time))
+        vitals.oxygenSaturation = 95
+        check("scale 2 on air")
+        time += 1_000
+        _ = scorer.setSupplementalOxygen(true, atUnixMs: time)
+        vitals.onSupplementalOxygen = true
+        check("scale 2 on oxygen")
+        // Over 60 s after the last pulse (at 9 s) and blood pressure (at 3 s) they no longer count; respiration (10 s)
+        // still does.
+        time = 69_500
+        _ = scorer.tick(nowUnixMs: time)
+        vitals.systolicBloodPressure = nil
+        vitals.pulse = nil
+        check("pulse and blood pressure too old")
+        #expect(scorer.assessment?.missing == [.systolicBloodPressure, .pulse])
     }
 
     @Test func routineVitalsEmitNothingAndAreComplete() {

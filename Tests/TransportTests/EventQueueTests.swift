@@ -1,10 +1,11 @@
+import Dispatch
 import Foundation
-import Synchronization
+import LocalLab
 import Testing
 @testable import Transport
 
 /// The queue between libmosquitto's network thread and the client's consumer, driven from a real thread.
-@Suite struct EventQueueTests {
+@Suite(.timeLimit(.minutes(1))) struct EventQueueTests {
     private static func message(_ index: Int) -> MQTTEvent {
         .message(MQTTMessage(topic: "t/\(index)", payload: Data("\(index)".utf8), qos: 1, retain: false))
     }
@@ -14,14 +15,22 @@ import Testing
         return message.topic
     }
 
-    /// Runs `body` on a thread of its own, as libmosquitto's network thread would; `done` reports its end.
-    private static func producer(_ body: @escaping @Sendable () -> Void) -> ThreadDone {
-        let done = ThreadDone()
+    /// Pushes `count` messages from a thread of its own, as libmosquitto's network thread would; the group is left
+    /// when it is done.
+    private static func produce(_ count: Int, into queue: EventQueue) -> DispatchGroup {
+        let done = DispatchGroup()
+        done.enter()
         Thread.detachNewThread {
-            body()
-            done.mark()
+            for index in 0..<count { queue.push(message(index)) }
+            done.leave()
         }
         return done
+    }
+
+    private static func isDone(_ group: DispatchGroup) -> Bool { group.wait(timeout: .now()) == .success }
+
+    private static func waitFor(_ condition: () -> Bool) async -> Bool {
+        await eventually(timeout: .seconds(10), poll: .milliseconds(5)) { condition() }
     }
 
     @Test func eventsArriveInOrderAndFinishingDeliversTheRestFirst() async {
@@ -37,67 +46,77 @@ import Testing
         #expect(await queue.next() == nil)
     }
 
-    @Test func theNetworkThreadWaitsAtTheLimitUntilTheConsumerTakesOne() async throws {
+    @Test func theNetworkThreadWaitsAtTheLimitUntilTheConsumerTakesOne() async {
         let queue = EventQueue(limit: 3)
-        let done = Self.producer { for index in 0..<10 { queue.push(Self.message(index)) } }
-        try await Self.waitUntil { queue.count == 3 }
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(queue.count == 3 && !done.isMarked, "the producer is held at the bound")
+        defer { queue.stopBlocking() }
+        let done = Self.produce(10, into: queue)
+        #expect(await Self.waitFor { queue.count == 3 })
+        #expect(done.wait(timeout: .now() + .milliseconds(100)) == .timedOut, "the producer is held at the bound")
+        #expect(queue.count == 3)
         var topics: [String] = []
         for _ in 0..<10 { topics.append(Self.topic(await queue.next()) ?? "?") }
         #expect(topics == (0..<10).map { "t/\($0)" })
-        try await Self.waitUntil { done.isMarked }
+        #expect(await Self.waitFor { Self.isDone(done) })
         #expect(queue.count == 0)
     }
 
-    @Test func aWaitingConsumerIsHandedTheNextEvent() async throws {
-        let queue = EventQueue(limit: 2)
+    @Test func aWaitingConsumerIsHandedTheNextEventWhichTakesNoPlace() async {
+        let queue = EventQueue(limit: 1)
         let consumer = Task { await queue.next() }
-        try await Task.sleep(for: .milliseconds(50))
-        _ = Self.producer { queue.push(Self.message(7)) }
-        #expect(Self.topic(await consumer.value) == "t/7")
+        #expect(await Self.waitFor { queue.hasWaitingConsumer })
+        let done = Self.produce(1, into: queue)
+        #expect(Self.topic(await consumer.value) == "t/0")
+        #expect(await Self.waitFor { Self.isDone(done) })
         #expect(queue.count == 0, "an event handed straight over takes no place")
     }
 
-    @Test func stopBlockingReleasesAWaitingNetworkThreadAndKeepsItsMessages() async throws {
+    @Test func finishingWakesAWaitingConsumerWithNil() async {
         let queue = EventQueue(limit: 1)
-        let done = Self.producer { for index in 0..<3 { queue.push(Self.message(index)) } }
-        try await Self.waitUntil { queue.count == 1 }
+        let consumer = Task { await queue.next() }
+        #expect(await Self.waitFor { queue.hasWaitingConsumer })
+        queue.finish()
+        #expect(await consumer.value == nil)
+    }
+
+    @Test func stopBlockingReleasesAWaitingNetworkThreadAndKeepsItsMessages() async {
+        let queue = EventQueue(limit: 1)
+        defer { queue.stopBlocking() }
+        let done = Self.produce(3, into: queue)
+        #expect(await Self.waitFor { queue.count == 1 })
         queue.stopBlocking()
-        try await Self.waitUntil { done.isMarked }
+        #expect(await Self.waitFor { Self.isDone(done) })
         queue.finish()
         var topics: [String] = []
         while let event = await queue.next() { topics.append(Self.topic(event) ?? "?") }
         #expect(topics == ["t/0", "t/1", "t/2"], "closing drops nothing libmosquitto already acknowledged")
     }
 
-    @Test func aCancelledConsumerGetsNilAndNoLongerHoldsBackTheNetworkThread() async throws {
-        let queue = EventQueue(limit: 1)
+    /// Past the cancellation nobody takes messages, so the network thread stops at the bound and the broker keeps the
+    /// rest, as with a slow consumer, until the client closes.
+    @Test func aCancelledConsumerGetsNilAndTheNetworkThreadStopsAtTheBound() async {
+        let queue = EventQueue(limit: 2)
+        defer { queue.stopBlocking() }
         let consumer = Task { await queue.next() }
-        try await Task.sleep(for: .milliseconds(50))
+        #expect(await Self.waitFor { queue.hasWaitingConsumer })
         consumer.cancel()
         #expect(await consumer.value == nil)
-        let done = Self.producer { for index in 0..<5 { queue.push(Self.message(index)) } }
-        try await Self.waitUntil { done.isMarked }
-        #expect(queue.count == 0, "nobody will take them, so they are not kept")
+        let done = Self.produce(5, into: queue)
+        #expect(await Self.waitFor { queue.count == 2 })
+        #expect(done.wait(timeout: .now() + .milliseconds(100)) == .timedOut, "held at the bound")
+        queue.stopBlocking()
+        #expect(await Self.waitFor { Self.isDone(done) })
         #expect(await queue.next() == nil)
     }
 
-    private static func waitUntil(_ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw TimedOut() }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+    /// Thousands of events queued at once: the front is dropped in steps as it is taken, and the order holds.
+    @Test func aLongBacklogKeepsItsOrderThroughCompaction() async {
+        let queue = EventQueue(limit: nil)
+        for index in 0..<5_000 { queue.push(Self.message(index)) }
+        var taken: [String] = []
+        for _ in 0..<3_000 { taken.append(Self.topic(await queue.next()) ?? "?") }
+        for index in 5_000..<6_000 { queue.push(Self.message(index)) }
+        queue.finish()
+        while let event = await queue.next() { taken.append(Self.topic(event) ?? "?") }
+        #expect(taken == (0..<6_000).map { "t/\($0)" })
     }
 }
-
-/// A flag one thread sets and another reads.
-private final class ThreadDone: Sendable {
-    private let flag = Mutex(false)
-    var isMarked: Bool { flag.withLock { $0 } }
-    func mark() { flag.withLock { $0 = true } }
-}
-
-/// A condition a test waited for did not come within its deadline.
-private struct TimedOut: Error {}

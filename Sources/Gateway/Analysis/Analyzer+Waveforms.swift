@@ -5,15 +5,15 @@ extension Analyzer {
     /// A waveform chunk: technical checks, then beats or pulses, then the patient's rhythm.
     mutating func observe(_ chunk: WaveformChunk, into output: inout AnalysisOutput) {
         let key = ChannelKey(device: chunk.device, channel: chunk.channel.name)
-        output.events += waves.updateValue(forKey: key) { $0.observe(chunk) } ?? []
+        output.events += waves.modifyValue(forKey: key) { $0.observe(chunk) } ?? []
         output.snippets += snippets.record(chunk)
         guard let signal = signals[key], let patient = patientOf[chunk.device] else { return }
         if signal == .ecg {
             observeECG(chunk, patient: patient, into: &output)
         } else {
-            let times = pulses.updateValue(forKey: key) { $0.observe(chunk) } ?? []
+            let times = pulses.modifyValue(forKey: key) { $0.observe(chunk) } ?? []
             if !times.isEmpty {
-                patients.updateValue(forKey: patient) { watch in
+                patients.modifyValue(forKey: patient) { watch in
                     for time in times { watch.arrhythmia?.observePulse(atUnixMs: time) }
                 }
             }
@@ -26,13 +26,13 @@ extension Analyzer {
 
     private mutating func observeECG(_ chunk: WaveformChunk, patient: String, into output: inout AnalysisOutput) {
         var fused: [Int64] = []
-        ecg.updateValue(forKey: chunk.device) { $0.observe(chunk, perLead: &output.beats, fused: &fused) }
+        ecg.modifyValue(forKey: chunk.device) { $0.observe(chunk, perLead: &output.beats, fused: &fused) }
         rates.record(beats: fused, device: chunk.device)
         if let rate = rates.heartRate(device: chunk.device, nowMs: chunk.endUnixMs) { output.measurements.append(rate) }
         guard patients[patient]?.arrhythmia != nil else { return }
         let usable = ecgUsable(chunk.device)
         let quiet = ecg[chunk.device]?.quietThroughUnixMs
-        patients.updateValue(forKey: patient) { watch in
+        patients.modifyValue(forKey: patient) { watch in
             watch.arrhythmia?.setECGUsable(usable, atUnixMs: chunk.endUnixMs)
             for time in fused { output.events += watch.arrhythmia?.observeBeat(atUnixMs: time) ?? [] }
             if let quiet { output.events += watch.arrhythmia?.tick(nowUnixMs: quiet) ?? [] }

@@ -8,12 +8,10 @@ extension Dictionary {
             values.formIndex(after: &index)
         }
     }
-}
 
-extension Dictionary {
     /// Changes the value for `key` where it is stored and returns what `update` returned; nil without one.
     /// `self[key]?.change()` moves the value out and back in, with a copy of its every field, for every reading.
-    mutating func updateValue<Result>(forKey key: Key, _ update: (inout Value) -> Result) -> Result? {
+    mutating func modifyValue<Result>(forKey key: Key, _ update: (inout Value) -> Result) -> Result? {
         guard let index = index(forKey: key) else { return nil }
         return update(&values[index])
     }
