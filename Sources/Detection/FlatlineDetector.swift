@@ -15,6 +15,8 @@ public struct FlatlineDetector: Sendable {
     private var latch: AlarmLatch
     private var run = SampleRun()
     private var extremes = SlidingExtremes()
+    /// The window's peak-to-peak after each sample of the chunk at hand; kept to reuse its storage.
+    private var ranges: [Double] = []
 
     public init(
         device: String, channel: ChannelDescriptor, window: Duration = .seconds(3), minimumPeakToPeak: Double,
@@ -32,12 +34,11 @@ public struct FlatlineDetector: Sendable {
         guard chunk.periodNs > 0 else { return [] }
         if run.follow(chunk) { extremes.removeAll() }
         let windowNs = window.milliseconds * 1_000_000
+        extremes.ranges(of: chunk, windowNs: windowNs, into: &ranges)
         var events: [Event] = []
-        for (index, sample) in chunk.samples.enumerated() {
+        for (index, range) in ranges.enumerated() {
             let timeNs = chunk.sampleUnixNs(index)
-            extremes.append(chunk.physical(sample), at: timeNs)
-            extremes.removeAll(before: timeNs - windowNs)
-            guard let range = extremes.range, changesState(range, at: timeNs, windowNs: windowNs) else { continue }
+            guard changesState(range, at: timeNs, windowNs: windowNs) else { continue }
             if let event = transition(range, at: timeNs, windowNs: windowNs) { events.append(event) }
         }
         return events

@@ -1,3 +1,5 @@
+import GatewayModel
+
 /// Minimum and maximum over a sliding time window, amortised O(1) per sample (monotonic queues).
 struct SlidingExtremes: Sendable {
     private var maxima = TimedMaxima()
@@ -23,5 +25,34 @@ struct SlidingExtremes: Sendable {
     var range: Double? {
         guard let high = maxima.maximum, let negatedLow = negatedMinima.maximum else { return nil }
         return high + negatedLow
+    }
+
+    /// Takes every sample of `chunk` (in physical units), keeps those of the last `windowNs`, and writes the window's
+    /// peak-to-peak after each sample into `ranges`: what `append`, `removeAll(before:)` and `range` give sample by
+    /// sample, in one loop over both queues' storage.
+    mutating func ranges(of chunk: WaveformChunk, windowNs: Int64, into ranges: inout [Double]) {
+        ranges.removeAll(keepingCapacity: true)
+        ranges.reserveCapacity(chunk.samples.count)
+        Self.feed(chunk, windowNs: windowNs, maxima: &maxima, negatedMinima: &negatedMinima, ranges: &ranges)
+    }
+
+    private static func feed(
+        _ chunk: WaveformChunk, windowNs: Int64, maxima: inout TimedMaxima, negatedMinima: inout TimedMaxima, ranges: inout [Double]
+    ) {
+        maxima.reserve(chunk.samples.count)
+        negatedMinima.reserve(chunk.samples.count)
+        maxima.withRing { high in
+            negatedMinima.withRing { negatedLow in
+                for (index, sample) in chunk.samples.enumerated() {
+                    let time = chunk.sampleUnixNs(index)
+                    let value = chunk.physical(sample)
+                    high.append(value, at: time)
+                    negatedLow.append(-value, at: time)
+                    high.removeAll(before: time - windowNs)
+                    negatedLow.removeAll(before: time - windowNs)
+                    ranges.append(high.maximum + negatedLow.maximum)
+                }
+            }
+        }
     }
 }

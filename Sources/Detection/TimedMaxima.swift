@@ -1,7 +1,7 @@
 /// The running maximum of time-stamped values over a sliding window: a monotonic queue (values decrease from front to
 /// back, so the front is the maximum) in a ring buffer, so dropping from either end never moves the others.
 struct TimedMaxima: Sendable {
-    private struct Item: Sendable {
+    struct Item: Sendable {
         var time: Int64
         var value: Double
     }
@@ -25,23 +25,37 @@ struct TimedMaxima: Sendable {
 
     /// Adds the newest value; values it outranks can never be the maximum again and leave.
     mutating func append(_ value: Double, at time: Int64) {
-        while count > 0, items[(head + count - 1) & mask].value <= value { count -= 1 }
-        if count == items.count { grow() }
-        items[(head + count) & mask] = Item(time: time, value: value)
-        count += 1
+        reserve(1)
+        withRing { $0.append(value, at: time) }
     }
 
     /// Drops values stamped before `cutoff`.
     mutating func removeAll(before cutoff: Int64) {
-        while count > 0, items[head].time < cutoff {
-            head = (head + 1) & mask
-            count -= 1
-        }
+        withRing { $0.removeAll(before: cutoff) }
     }
 
     mutating func removeAll() {
         head = 0
         count = 0
+    }
+
+    /// Makes room for `extra` more values, so that a `Ring` (which cannot grow) can take them.
+    mutating func reserve(_ extra: Int) {
+        while count + extra > items.count { grow() }
+    }
+
+    /// The queue over its storage without bounds or uniqueness checks, for a loop over a whole chunk: at 5 million
+    /// samples a second these checks were a fifth of the flatline detector's time (perf). `reserve` first.
+    mutating func withRing<Result>(_ body: (inout Ring) -> Result) -> Result {
+        var ring = Ring(items: nil, mask: mask, head: head, count: count)
+        let result = items.withUnsafeMutableBufferPointer { storage in
+            ring.items = storage.baseAddress
+            defer { ring.items = nil }
+            return body(&ring)
+        }
+        head = ring.head
+        count = ring.count
+        return result
     }
 
     // Doubles the storage, unwrapping the live values to its start; a window only grows this way until it fits.

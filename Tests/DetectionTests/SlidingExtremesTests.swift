@@ -1,4 +1,5 @@
 @testable import Detection
+import GatewayModel
 import Testing
 
 @Suite struct SlidingExtremesTests {
@@ -34,5 +35,43 @@ import Testing
             if extremes.range != reference.range { mismatches += 1 }
         }
         #expect(mismatches == 0)
+    }
+
+    /// The chunk-at-a-time loop on raw storage gives, sample for sample, what the checked one-sample calls give:
+    /// through growth (long monotonic runs in big chunks), wrapping, a negative scale and an offset.
+    @Test func aChunkAtATimeGivesWhatSampleBySampleGives() {
+        var whole = SlidingExtremes()
+        var single = SlidingExtremes()
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        let windowNs: Int64 = 2_000_000_000
+        var startNs: Int64 = 1_700_000_000_000_000_000
+        var ranges: [Double] = []
+        var compared = 0
+        var mismatches = 0
+        for chunkIndex in 0..<200 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let count = Int(state >> 54) + 1  // 1 to 1,024 samples
+            let samples: [Int32] = (0..<count).map { index in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return switch chunkIndex % 4 {
+                case 0: Int32(index)  // rising: every value stays queued as a minimum
+                case 1: Int32(5_000 - index)  // falling: every value stays queued as a maximum
+                default: Int32(truncatingIfNeeded: state >> 52) - 2_048
+                }
+            }
+            let chunk = WaveformChunk(
+                device: "bed1", channel: ChannelDescriptor(name: "ecg", code: ChannelCode(display: "ECG"), unit: "mV"),
+                startUnixNs: startNs, periodNs: 2_777_778, scale: chunkIndex % 3 == 0 ? -0.005 : 0.005, offset: 0.25, samples: samples)
+            whole.ranges(of: chunk, windowNs: windowNs, into: &ranges)
+            for (index, sample) in samples.enumerated() {
+                let time = startNs + Int64(index) * chunk.periodNs
+                single.append(Double(sample) * chunk.scale + chunk.offset, at: time)
+                single.removeAll(before: time - windowNs)
+                if single.range != ranges[index] { mismatches += 1 }
+                compared += 1
+            }
+            startNs += Int64(count) * chunk.periodNs
+        }
+        #expect(compared > 50_000 && mismatches == 0, "\(mismatches) of \(compared)")
     }
 }
