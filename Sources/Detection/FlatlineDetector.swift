@@ -15,8 +15,10 @@ public struct FlatlineDetector: Sendable {
     private var latch: AlarmLatch
     private var run = SampleRun()
     private var extremes = SlidingExtremes()
-    /// The window's peak-to-peak after each sample of the chunk at hand; kept to reuse its storage.
+    /// The window's peak-to-peak after each sample of the pass at hand; kept to reuse its storage.
     private var ranges: [Double] = []
+    /// Samples per pass over a chunk: the queues and `ranges` grow to a pass, not to a chunk however long.
+    static let samplesPerPass = 1_024
 
     public init(
         device: String, channel: ChannelDescriptor, window: Duration = .seconds(3), minimumPeakToPeak: Double,
@@ -34,17 +36,21 @@ public struct FlatlineDetector: Sendable {
         guard chunk.periodNs > 0 else { return [] }
         if run.follow(chunk) { extremes.removeAll() }
         let windowNs = window.milliseconds * 1_000_000
-        extremes.ranges(of: chunk, windowNs: windowNs, into: &ranges)
         var events: [Event] = []
-        for (index, range) in ranges.enumerated() {
-            let timeNs = chunk.sampleUnixNs(index)
-            guard changesState(range, at: timeNs, windowNs: windowNs) else { continue }
-            if let event = transition(range, at: timeNs, windowNs: windowNs) { events.append(event) }
+        for start in stride(from: 0, to: chunk.samples.count, by: Self.samplesPerPass) {
+            let indices = start..<min(chunk.samples.count, start + Self.samplesPerPass)
+            extremes.ranges(of: chunk, at: indices, windowNs: windowNs, into: &ranges)
+            for (offset, range) in ranges.enumerated() {
+                let timeNs = chunk.sampleUnixNs(indices.lowerBound + offset)
+                guard changesState(range, at: timeNs, windowNs: windowNs) else { continue }
+                if let event = transition(range, at: timeNs, windowNs: windowNs) { events.append(event) }
+            }
         }
         return events
     }
 
     // A plain yes or no for every sample: passing an optional Event back from each one cost copies of it (perf).
+    // An empty window's range is NaN, which changes nothing.
     private func changesState(_ range: Double, at timeNs: Int64, windowNs: Int64) -> Bool {
         if latch.isActive { return range >= minimumPeakToPeak + hysteresis }
         return range < minimumPeakToPeak && run.covers(windowNs, at: timeNs)

@@ -27,30 +27,31 @@ struct SlidingExtremes: Sendable {
         return high + negatedLow
     }
 
-    /// Takes every sample of `chunk` (in physical units), keeps those of the last `windowNs`, and writes the window's
-    /// peak-to-peak after each sample into `ranges`: what `append`, `removeAll(before:)` and `range` give sample by
-    /// sample, in one loop over both queues' storage.
-    mutating func ranges(of chunk: WaveformChunk, windowNs: Int64, into ranges: inout [Double]) {
+    /// Takes the samples of `chunk` at `indices` (in physical units), keeps those of the last `windowNs`, and writes
+    /// the window's peak-to-peak after each one into `ranges` (NaN for an empty window): what `append`,
+    /// `removeAll(before:)` and `range` give sample by sample, in one loop over both queues' storage.
+    mutating func ranges(of chunk: WaveformChunk, at indices: Range<Int>, windowNs: Int64, into ranges: inout [Double]) {
         ranges.removeAll(keepingCapacity: true)
-        ranges.reserveCapacity(chunk.samples.count)
-        Self.feed(chunk, windowNs: windowNs, maxima: &maxima, negatedMinima: &negatedMinima, ranges: &ranges)
+        ranges.reserveCapacity(indices.count)
+        maxima.reserve(indices.count)
+        negatedMinima.reserve(indices.count)
+        Self.feed(chunk, at: indices, windowNs: windowNs, maxima: &maxima, negatedMinima: &negatedMinima, ranges: &ranges)
     }
 
     private static func feed(
-        _ chunk: WaveformChunk, windowNs: Int64, maxima: inout TimedMaxima, negatedMinima: inout TimedMaxima, ranges: inout [Double]
+        _ chunk: WaveformChunk, at indices: Range<Int>, windowNs: Int64, maxima: inout TimedMaxima, negatedMinima: inout TimedMaxima,
+        ranges: inout [Double]
     ) {
-        maxima.reserve(chunk.samples.count)
-        negatedMinima.reserve(chunk.samples.count)
         maxima.withRing { high in
             negatedMinima.withRing { negatedLow in
-                for (index, sample) in chunk.samples.enumerated() {
+                for index in indices {
                     let time = chunk.sampleUnixNs(index)
-                    let value = chunk.physical(sample)
+                    let value = chunk.physical(chunk.samples[index])
                     high.append(value, at: time)
                     negatedLow.append(-value, at: time)
                     high.removeAll(before: time - windowNs)
                     negatedLow.removeAll(before: time - windowNs)
-                    ranges.append(high.maximum + negatedLow.maximum)
+                    ranges.append(high.isEmpty ? .nan : high.maximum + negatedLow.maximum)
                 }
             }
         }

@@ -6,7 +6,9 @@ extension TimedMaxima {
         var head: Int
         var count: Int
 
-        /// The largest value in the window; only after an `append`, when the window holds at least that value.
+        var isEmpty: Bool { count == 0 }
+
+        /// The largest value in the window; only when it is not empty.
         var maximum: Double { items.unsafelyUnwrapped[head].value }
 
         /// As `TimedMaxima.append`, within the capacity reserved.
@@ -27,3 +29,7 @@ extension TimedMaxima {
         }
     }
 }
+
+/// A ring points into storage it does not own, valid on one thread inside `withRing`.
+@available(*, unavailable)
+extension TimedMaxima.Ring: Sendable {}

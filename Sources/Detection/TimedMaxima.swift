@@ -58,7 +58,7 @@ struct TimedMaxima: Sendable {
         return result
     }
 
-    // Doubles the storage, unwrapping the live values to its start; a window only grows this way until it fits.
+    // Doubles the storage, unwrapping the live values to its start; it grows this way until it holds a window and a pass.
     private mutating func grow() {
         let live = (0..<count).map { items[(head + $0) & mask] }
         items = live + Array(repeating: Item(time: 0, value: 0), count: items.count * 2 - count)

@@ -23,6 +23,8 @@ final class EventQueue: @unchecked Sendable {  // all mutable fields are guarded
     private var neverBlock = false
     /// No event will follow: the consumer gets those queued, then nil.
     private var finished = false
+    /// The consumer was cancelled: nobody takes messages, so the queue counts as full.
+    private var cancelled = false
 
     /// nil: no bound (the queue holds whatever arrives).
     init(limit: Int?) {
@@ -34,18 +36,15 @@ final class EventQueue: @unchecked Sendable {  // all mutable fields are guarded
 
     // MARK: Network thread
 
-    /// Hands `event` on. A message waits here while `limit` messages are queued, unless blocking has stopped.
+    /// Hands `event` on. A message waits here while `limit` messages are queued, or the consumer is gone, unless
+    /// blocking has stopped: libmosquitto acknowledges a message as it hands it over, so one nobody will take must
+    /// not be handed over while the broker can still keep it.
     func push(_ event: MQTTEvent) {
         condition.lock()
         if case .message = event, let limit {
-            while messages >= limit, !neverBlock { condition.wait() }
+            while messages >= limit || cancelled, !neverBlock { condition.wait() }
         }
-        guard !finished else {
-            // Nobody takes it (a cancelled consumer), but libmosquitto has acknowledged it: count it, so that the
-            // network thread stops at the bound and holds back the broker until the client closes.
-            if case .message = event { messages += 1 }
-            return condition.unlock()
-        }
+        guard !finished else { return condition.unlock() }
         if let waiting = consumer {
             consumer = nil
             condition.unlock()
@@ -79,8 +78,8 @@ final class EventQueue: @unchecked Sendable {  // all mutable fields are guarded
     // MARK: Consumer
 
     /// The next event; nil once finished and empty. A cancelled consumer gets nil, and the queue drops what it holds
-    /// and takes no more; the network thread then stops at the bound, as when the consumer is slow, until the client
-    /// closes, so what the broker still holds stays there.
+    /// and takes no more: the network thread waits with the next message, as at the bound, until the client closes,
+    /// so what the broker still holds stays there.
     func next() async -> MQTTEvent? {
         if let ready = condition.withLock({ takeLocked() }) { return ready }
         return await withTaskCancellationHandler {
@@ -127,7 +126,7 @@ final class EventQueue: @unchecked Sendable {  // all mutable fields are guarded
             head = 0
             messages = 0
             finished = true
-            if limit != nil { condition.broadcast() }  // the dropped no longer count; the next ones do, up to the bound
+            cancelled = true
             defer { consumer = nil }
             return consumer
         }
