@@ -17,7 +17,8 @@ public struct FlatlineDetector: Sendable {
     private var extremes = SlidingExtremes()
     /// The window's peak-to-peak after each sample of the pass at hand; kept to reuse its storage.
     private var ranges: [Double] = []
-    /// Samples per pass over a chunk: the queues and `ranges` grow to a pass, not to a chunk however long.
+    /// Samples per pass over a chunk: `ranges` grows to a pass and the queues to a window and a pass, not to a chunk
+    /// however long.
     static let samplesPerPass = 1_024
 
     public init(

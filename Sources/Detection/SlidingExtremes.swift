@@ -6,30 +6,14 @@ struct SlidingExtremes: Sendable {
     /// The minima as the maxima of the negated values, so one queue type serves both.
     private var negatedMinima = TimedMaxima()
 
-    mutating func append(_ value: Double, at time: Int64) {
-        maxima.append(value, at: time)
-        negatedMinima.append(-value, at: time)
-    }
-
-    mutating func removeAll(before cutoff: Int64) {
-        maxima.removeAll(before: cutoff)
-        negatedMinima.removeAll(before: cutoff)
-    }
-
     mutating func removeAll() {
         maxima.removeAll()
         negatedMinima.removeAll()
     }
 
-    /// Peak-to-peak of the samples in the window; nil when it is empty.
-    var range: Double? {
-        guard let high = maxima.maximum, let negatedLow = negatedMinima.maximum else { return nil }
-        return high + negatedLow
-    }
-
     /// Takes the samples of `chunk` at `indices` (in physical units), keeps those of the last `windowNs`, and writes
-    /// the window's peak-to-peak after each one into `ranges` (NaN for an empty window): what `append`,
-    /// `removeAll(before:)` and `range` give sample by sample, in one loop over both queues' storage.
+    /// the window's peak-to-peak after each one into `ranges` (NaN for an empty window), in one loop over both
+    /// queues' storage.
     mutating func ranges(of chunk: WaveformChunk, at indices: Range<Int>, windowNs: Int64, into ranges: inout [Double]) {
         ranges.removeAll(keepingCapacity: true)
         ranges.reserveCapacity(indices.count)

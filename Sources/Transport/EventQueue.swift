@@ -41,8 +41,8 @@ final class EventQueue: @unchecked Sendable {  // all mutable fields are guarded
     /// not be handed over while the broker can still keep it.
     func push(_ event: MQTTEvent) {
         condition.lock()
-        if case .message = event, let limit {
-            while messages >= limit || cancelled, !neverBlock { condition.wait() }
+        if case .message = event {
+            while cancelled || limit.map({ messages >= $0 }) == true, !neverBlock { condition.wait() }
         }
         guard !finished else { return condition.unlock() }
         if let waiting = consumer {

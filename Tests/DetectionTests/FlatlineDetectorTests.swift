@@ -27,6 +27,17 @@ import Testing
         #expect(resumed.first?.id == flat.first?.id)
     }
 
+    /// A chunk longer than a pass (1,024 samples): the raise lands on the right sample of a later pass.
+    @Test func aLongChunkRaisesAtTheRightSampleOfALaterPass() {
+        var detector = detector()
+        // 3,000 samples at 250 Hz: varying up to 4.396 s (sample 1,099), then flat.
+        let chunk = Fixtures.chunk(startMs: 0, count: 3_000) { $0 < 1_100 ? Fixtures.wavy(Int64($0) * 4) : 7 }
+        let events = detector.observe(chunk)
+        #expect(events.map(\.kind) == [.raised])
+        #expect(events.first?.timeUnixMs == 7_400, "the first sample 3 s after the last varying one, in the second pass")
+        #expect(events.first?.onsetUnixMs == 4_400)
+    }
+
     @Test func clearsOnlyPastTheHysteresis() {
         var detector = detector(hysteresis: 0.05)
         #expect(run(&detector, fromMs: 0, toMs: 4_000) { _ in 0 }.map(\.kind) == [.raised])

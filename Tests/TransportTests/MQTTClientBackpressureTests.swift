@@ -4,7 +4,7 @@ import Testing
 import Transport
 
 /// A consumer slower than the broker: what it has not taken waits in the broker, not in our memory.
-@Suite struct ReceiveBufferTests {
+@Suite struct MQTTClientBackpressureTests {
     @Test func aSlowConsumerHoldsBackTheBrokerAndLosesNothing() async throws {
         let tmp = TempDirectory(prefix: "transport-backpressure")
         defer { tmp.remove() }
