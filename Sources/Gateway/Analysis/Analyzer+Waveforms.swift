@@ -29,9 +29,10 @@ extension Analyzer {
         ecg.modifyValue(forKey: chunk.device) { $0.observe(chunk, perLead: &output.beats, fused: &fused) }
         rates.record(beats: fused, device: chunk.device)
         if let rate = rates.heartRate(device: chunk.device, nowMs: chunk.endUnixMs) { output.measurements.append(rate) }
-        guard patients[patient]?.arrhythmia != nil else { return }
         let usable = ecgUsable(chunk.device)
         let quiet = ecg[chunk.device]?.quietThroughUnixMs
+        // Without an arrhythmia detector each step below does nothing; reading `patients[patient]?.arrhythmia` first
+        // to find out would copy the patient's whole watch for every chunk.
         patients.modifyValue(forKey: patient) { watch in
             watch.arrhythmia?.setECGUsable(usable, atUnixMs: chunk.endUnixMs)
             for time in fused { output.events += watch.arrhythmia?.observeBeat(atUnixMs: time) ?? [] }

@@ -73,7 +73,8 @@ public struct Analyzer: Sendable {
     private mutating func observe(_ measurement: Measurement) -> [Event] {
         let key = ChannelKey(device: measurement.device, channel: measurement.channel.name)
         var events = numeric.modifyValue(forKey: key) { $0.observe(measurement) } ?? []
-        if let patient = patientOf[measurement.device], let found = patients.modifyValue(forKey: patient, { $0.news2?.observe(measurement) }) ?? nil {
+        if let patient = patientOf[measurement.device],
+           let found = patients.modifyValue(forKey: patient, { $0.news2?.observe(measurement) }) ?? nil {
             events += found
         }
         return events
