@@ -7,7 +7,7 @@ from fhir_output import probe_alarms, resources
 from gateway_metrics import close_quantile, delta, histogram_quantile, latency_count, latency_quantile, parse, publish_quantile
 
 work, rate, sent, down, up, reconnected, drained, backlog, backlog_bytes, rss_kib, machine, outage_arg, alarms_sent, probe_ms = sys.argv[1:15]
-alarm_connection = sys.argv[15] if len(sys.argv) > 15 else "false"
+alarm_connection = sys.argv[15] if len(sys.argv) > 15 else "true"
 down, up, reconnected, drained, alarms_sent = float(down), float(up), float(reconnected), float(drained), float(alarms_sent)
 
 
@@ -93,7 +93,7 @@ by_thread = "; ".join(
     for name in sorted(t_end, key=lambda n: -(t_end[n][2] - t_start.get(n, (0, 0, 0))[2])) if name in t_start) or "—"
 
 section = f"""<!-- drain:begin -->
-Command: `{"ALARM_CONNECTION=true " if alarm_connection == "true" else ""}RATE={rate} OUTAGE={outage_arg}{"" if probe_ms == "250" else f" PROBE_MS={probe_ms}"} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s
+Command: `{"" if alarm_connection == "true" else f"ALARM_CONNECTION={alarm_connection} "}RATE={rate} OUTAGE={outage_arg}{"" if probe_ms == "250" else f" PROBE_MS={probe_ms}"} Scripts/bench-drain` — 50 devices at {int(rate):,} SenML messages/s
 plus an SpO2 alarm probe (an alarm every {2 * int(probe_ms)} ms); the gateway's link to the mutual-TLS upstream
 cut for {outage:.0f} s (a socat relay stopped; the receiver stays connected), then restored;
 `synchronous=FULL`. One run. Machine: {machine}.

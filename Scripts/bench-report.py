@@ -3,7 +3,7 @@
 import collections, re, statistics, sys
 
 results, machine, seconds, runs, devices, latency, rates_arg, probe_ms = sys.argv[1:9]
-alarm_connection = sys.argv[9] if len(sys.argv) > 9 else "false"
+alarm_connection = sys.argv[9] if len(sys.argv) > 9 else "true"
 rows = collections.defaultdict(list)
 for line in open(results):
     fields = line.split("\t")
@@ -53,8 +53,8 @@ for rate in sorted(rows):
     box.append(f"| {rate:,} | " + " | ".join(f"{c:.2f}" for c in cores) + f" | {sum(cores):.2f} |")
 box_table = "\n".join(box)
 command = f"RUNS={runs} SECONDS_PER_RUN={seconds} Scripts/bench {rates_arg}" if rates_arg else "make bench"
-if alarm_connection == "true":
-    command = f"ALARM_CONNECTION=true {command}"
+if alarm_connection != "true":
+    command = f"ALARM_CONNECTION={alarm_connection} {command}"
 section = f"""<!-- spine:begin -->
 Command: `{command}` — {runs} runs of {seconds} s per rate, {devices} devices, one SenML reading per
 message, vital lane `maxLatency: {latency}`, `synchronous=FULL`, mutual-TLS upstream, receiver

@@ -15,7 +15,7 @@ import YAMLConfig
         #expect(config.store.maxBytes == 2 * 1024 * 1024 * 1024)
         #expect(config.store.path == fixture.dir.file("queue.sqlite"), "relative paths are relative to the config file")
         #expect(config.upstream.inflight == 32)
-        #expect(!config.upstream.alarmConnection, "one connection unless the site asks for the alarm connection")
+        #expect(config.upstream.alarmConnection, "alarms on a connection of their own unless the site turns it off")
         #expect(config.upstream.tls?.keyFile == fixture.dir.file("tls/gateway.key"))
         #expect(config.upstream.tls?.minimumVersion == "tlsv1.2", "TLS 1.2 and later unless the site asks for 1.3")
         #expect(config.profiles["senml-vitals"]?.channels.contains { $0.descriptor.code.loinc == "8867-4" } == true)

@@ -84,8 +84,10 @@ import Testing
         #expect(screen.output.contains("alarms go over the main connection"), "\(screen.output)")
     }
 
-    @Test func byDefaultAlarmsShareTheMainConnection() async throws {
-        let lab = try GatewayLab(GatewayLab.Options(devices: 1))
+    @Test func withoutTheAlarmConnectionAlarmsShareTheMainConnection() async throws {
+        var options = GatewayLab.Options(devices: 1)
+        options.upstreamSettings = ["alarmConnection: false"]
+        let lab = try GatewayLab(options)
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()

@@ -109,7 +109,7 @@ extension GatewayConfig {
             url: url, endpoint: endpoint, tls: tls, insecure: insecure,
             inflight: try map["inflight"]?.int(in: 1...1000) ?? 32, topicPrefix: prefix,
             clientID: try map["clientId"]?.nonEmptyString() ?? "vitalgate-\(gatewayID)-up",
-            keepAlive: keepAlive, sessionExpiry: sessionExpiry, alarmConnection: try map["alarmConnection"]?.bool() ?? false
+            keepAlive: keepAlive, sessionExpiry: sessionExpiry, alarmConnection: try map["alarmConnection"]?.bool() ?? true
         )
     }
 

@@ -43,7 +43,7 @@ public struct UpstreamSettings: Sendable {
     public var keepAlive: Duration
     public var sessionExpiry: Duration
     /// A second connection, client id `<clientID>-alarm`, that carries the alarm lane alone (see `UplinkLink`).
-    public var alarmConnection: Bool = false
+    public var alarmConnection: Bool = true
 }
 
 /// The keys that seal batches: the gateway's own private key and the platform's public key.
