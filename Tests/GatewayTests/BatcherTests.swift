@@ -76,11 +76,11 @@ import Testing
         #expect(batcher.due(now: start + .milliseconds(214)).isEmpty, "the wave lane learnt apart")
         #expect(batcher.due(now: start + .milliseconds(215)).map(\.lane) == [.wave])
 
-        // A slow upstream does not shrink batches below half the window, less a tick.
+        // A slow upstream does not shrink batches below three quarters of the window, less a tick.
         delivery.record(.vital, .milliseconds(240))
         _ = batcher.add(readings(2), from: device, lane: .vital, now: start)
-        #expect(batcher.due(now: start + .milliseconds(99)).isEmpty)
-        #expect(batcher.due(now: start + .milliseconds(100)).count == 1)
+        #expect(batcher.due(now: start + .milliseconds(162)).isEmpty)
+        #expect(batcher.due(now: start + .milliseconds(163)).count == 1)
     }
 
     @Test func deliveryAllowanceIsTheLargestOfEachLanesRecentSamplesWithinTheWindow() {
@@ -98,7 +98,7 @@ import Testing
         delivery.record(.vital, .seconds(300))
         #expect(delivery.allowance(for: .vital) == .milliseconds(30))
         delivery.record(.vital, .milliseconds(999))
-        #expect(delivery.allowance(for: .vital) == .milliseconds(500), "at most half the window")
+        #expect(delivery.allowance(for: .vital) == .milliseconds(250), "at most a quarter of the window")
         delivery.record(.alarm, .milliseconds(4))
         #expect(delivery.allowance(for: .alarm) == .zero, "a zero window caps it to nothing: alarms close at once")
         let fresh = DeliveryAllowance(maxLatency: [.vital: .seconds(1)])

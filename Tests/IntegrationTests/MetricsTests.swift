@@ -79,9 +79,9 @@ import Testing
         // Within one either way, as above: the scrape's families come in no fixed order.
         #expect(abs(handoffs - pubacks) <= 1, "one handoff per PUBACK: \(handoffs) for \(pubacks)")
         #expect((value("vitalgate_stage_duration_seconds_sum{stage=\"handoff\"}", in: text) ?? .infinity) <= pubackSum)
-        // The PUBACKs taught the batcher how early to close: more than nothing, at most half the 300 ms window.
+        // The PUBACKs taught the batcher how early to close: more than nothing, at most a quarter of the 300 ms window.
         let allowance = value("vitalgate_batch_delivery_allowance_seconds{lane=\"vital\"}", in: text) ?? -1
-        #expect(allowance > 0 && allowance <= 0.15, "vital delivery allowance \(allowance) s")
+        #expect(allowance > 0 && allowance <= 0.075, "vital delivery allowance \(allowance) s")
         #expect(value("vitalgate_batch_delivery_allowance_seconds{lane=\"alarm\"}", in: text) == 0, "alarms close at once")
         // The eight SpO2 readings below 90 % may raise an alarm, so they went ahead of any queued load; no heart rate did.
         #expect(await eventually(timeout: .seconds(10)) {

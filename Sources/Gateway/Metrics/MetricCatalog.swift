@@ -76,7 +76,7 @@ enum MetricCatalog {
         readingCloseLatency:
             "Time from the oldest reading of an acknowledged batch entering the gateway to the batch closing in the pipeline, per lane: the part of the publish latency spent reaching the analysis (receive buffer, decode, inbox) and, for vitals and waveforms, waiting for the batch to fill.",
         deliveryAllowance:
-            "How much before the last pipeline tick ahead of maxLatency a lane's batches close, per lane: the largest recent time from a batch closing to its PUBACK (batches that took the whole window left out), at most half of maxLatency.",
+            "How much before the last pipeline tick ahead of maxLatency a lane's batches close, per lane: the largest recent time from a batch closing to its PUBACK (batches that took the whole window left out), at most a quarter of maxLatency.",
         stageDuration:
             "Time spent per item in a stage: decode per device message, analyse per pipeline input, tick per pipeline tick, seal and publish per batch, commit per queue transaction, handoff per PUBACK (libmosquitto reporting it to the uplink taking it).",
         alarmsRaised: "Alarm conditions raised, by priority.",

@@ -5,7 +5,7 @@ import GatewayModel
 /// Readings wait here, in memory only, for at most the lane's `maxLatency` counted from when the
 /// oldest entered the gateway: that is the window a crash can lose. Alarms (`maxLatency` zero) close
 /// at once. A batch closes early enough for its PUBACK to land within the window too, by what `delivery`
-/// learnt (at most half the window).
+/// learnt (at most a quarter of the window).
 struct Batcher: Sendable {
     /// A closed batch waiting to be sealed.
     struct Closed: Sendable {

@@ -24,15 +24,11 @@ final class DeliveryAllowance: Sendable {
         recent.withLockedValue { $0[lane, default: RecentSamples()].add(duration) }
     }
 
-    /// The largest of the lane's recent samples, at most half its window so a slow upstream cannot shrink batches to
-    /// nothing; zero before the first.
-    ///
-    /// Half, not less: on a box whose cores are all busy a batch's sealing and commit wait for a CPU, and its close
-    /// to PUBACK took over a quarter of a 250 ms window at 30,000 readings/s (BENCHMARKS.md). Halving a batch
-    /// costs little: its fixed overhead is a few hundred bytes against thousands of readings.
+    /// The largest of the lane's recent samples, at most a quarter of its window so a slow upstream cannot shrink
+    /// batches to nothing; zero before the first.
     func allowance(for lane: Lane) -> Duration {
         guard let limit = maxLatency[lane] else { return .zero }
-        return min(recent.withLockedValue { $0[lane]?.largest ?? .zero }, limit / 2)
+        return min(recent.withLockedValue { $0[lane]?.largest ?? .zero }, limit / 4)
     }
 
     /// The last `samplesKept` samples of one lane, oldest overwritten first.
