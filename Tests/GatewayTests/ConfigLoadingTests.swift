@@ -65,6 +65,15 @@ import YAMLConfig
         #expect(config.upstream.tls?.minimumVersion == "tlsv1.3")
     }
 
+    @Test func aSiteMayKeepOneUpstreamConnection() throws {
+        let fixture = try ConfigFixture()
+        defer { fixture.dir.remove() }
+        let text = ConfigFixture.valid.replacingOccurrences(of: "inflight: 32", with: "inflight: 32\n  alarmConnection: false")
+        #expect(text != ConfigFixture.valid, "the fixture has the line the test changes")
+        let config = try GatewayConfig.load(path: try fixture.write(text))
+        #expect(!config.upstream.alarmConnection)
+    }
+
     @Test func aPrivateKeyReadableByOthersIsRefused() throws {
         let fixture = try ConfigFixture()
         defer { fixture.dir.remove() }

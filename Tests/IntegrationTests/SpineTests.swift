@@ -72,8 +72,12 @@ import Testing
         print("kill -9: \(lost.count) of 6000 readings lost inside the in-memory window")
     }
 
-    @Test func anUpstreamOutageDrainsAfterwardsAlarmsFirst() async throws {
-        let lab = try GatewayLab(GatewayLab.Options(devices: 2))
+    /// With the alarm connection (the default) and without it: either way the alarm is the first batch after an outage.
+    @Test(arguments: [true, false])
+    func anUpstreamOutageDrainsAfterwardsAlarmsFirst(alarmConnection: Bool) async throws {
+        var options = GatewayLab.Options(devices: 2)
+        options.upstreamSettings = ["alarmConnection: \(alarmConnection)"]
+        let lab = try GatewayLab(options)
         defer { lab.stopAll(); lab.dir.remove() }
         try await lab.startReceiver()
         try await lab.startGatewayAndWait()

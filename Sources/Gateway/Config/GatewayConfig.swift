@@ -42,7 +42,7 @@ public struct UpstreamSettings: Sendable {
     public var clientID: String
     public var keepAlive: Duration
     public var sessionExpiry: Duration
-    /// A second connection, client id `<clientID>-alarm`, that carries the alarm lane alone (see `UplinkLink`).
+    /// A second connection, client id `<clientID>-alarm`, that carries the alarm lane alone (see `UplinkLink`); on by default.
     public var alarmConnection: Bool = true
 }
 
