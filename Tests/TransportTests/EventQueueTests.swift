@@ -4,8 +4,10 @@ import LocalLab
 import Testing
 @testable import Transport
 
+// The limit catches a hang, not slowness: in a full parallel run the integration tests' synchronous process waits
+// can hold the cooperative pool's threads, and these tests then waited over a minute for one (2 cores).
 /// The queue between libmosquitto's network thread and the client's consumer, driven from a real thread.
-@Suite(.timeLimit(.minutes(1))) struct EventQueueTests {
+@Suite(.timeLimit(.minutes(5))) struct EventQueueTests {
     private static func message(_ index: Int) -> MQTTEvent {
         .message(MQTTMessage(topic: "t/\(index)", payload: Data("\(index)".utf8), qos: 1, retain: false))
     }
