@@ -42,7 +42,7 @@ final class EventQueue: @unchecked Sendable {  // all mutable fields are guarded
     func push(_ event: MQTTEvent) {
         condition.lock()
         if case .message = event {
-            while cancelled || limit.map({ messages >= $0 }) == true, !neverBlock { condition.wait() }
+            while !neverBlock, cancelled || messages >= (limit ?? .max) { condition.wait() }
         }
         guard !finished else { return condition.unlock() }
         if let waiting = consumer {

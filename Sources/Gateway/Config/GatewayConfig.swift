@@ -42,8 +42,9 @@ public struct UpstreamSettings: Sendable {
     public var clientID: String
     public var keepAlive: Duration
     public var sessionExpiry: Duration
-    /// A second connection, client id `<clientID>-alarm`, that carries the alarm lane alone (see `UplinkLink`); on by default.
-    public var alarmConnection: Bool = true
+    /// A second connection, client id `<clientID>-alarm`, that carries the alarm lane alone (see `UplinkLink`); the
+    /// loader turns it on unless the config says `false`.
+    public var alarmConnection: Bool
 }
 
 /// The keys that seal batches: the gateway's own private key and the platform's public key.
